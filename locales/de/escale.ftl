@@ -1,0 +1,123 @@
+# escale — English messages.
+# Every id here exists in every locale (a test checks it). Arguments are written { $like-this }.
+
+## Names of this language and the command menu
+
+lang-name = 🇬🇧 English
+cmd-start = Start: welcome and spots
+cmd-spots = Spots near you
+cmd-progress = My passport: spots and tasks done
+cmd-lang = Change language
+cmd-help = What this bot does
+cmd-privacy = What we store and why
+cmd-mydata = See everything stored about me
+cmd-forget = Erase everything about me
+
+## Welcome and spots
+
+welcome = Welcome to { $destination }! 👋
+    At each spot of the destination, a few short digital tasks await you: share a photo, send a postcard, find our hashtag…
+    Share your location and I’ll open the spot you’re at.
+share-location = 📍 Share my location
+spots-pick = Or pick a spot:
+spots-nearest = You’re not at one of our spots yet. The nearest ones:
+spot-unknown = I don’t know this spot (maybe it has moved). Here are the spots of the destination:
+spot-pick-task = What would you like to do here?
+partner-welcome = Welcome, and thanks to { $partner } for pointing you our way! Enjoy { $destination }.
+link-unknown = I don’t recognise this link, but you’re very welcome here.
+button-spots = 🗺 Spots
+button-progress = 🎒 My passport
+button-stale = This button belongs to an older message and no longer works. Here are the spots as they are now:
+button-stale-short = This button has expired.
+button-invalid = This button isn’t valid any more.
+
+## Tasks: shared words
+
+task-done = ✅ Done, thank you! { $left ->
+        [one] One more task awaits you here.
+       *[other] { $left } more tasks await you here.
+    }
+task-done-short = ✅ Done!
+spot-complete = 🎉 You’ve done everything at { $spot }. Bravo! Other spots are waiting for you.
+
+photo-title = Share a photo
+photo-done = ✅ Photo sent
+photo-intro = Show us { $spot } through your eyes: send a photo of the place.
+photo-thanks = What a great shot, thank you! 📷
+photo-waiting = I’m waiting for a photo: tap 📎 and pick one, or take it now.
+photo-unexpected = Nice photo! To share it, first open a spot and choose “Share a photo”.
+
+review-title = Leave a review
+review-done = ✅ I left a review
+review-intro = Your opinion of { $spot } helps other travellers, whatever it is. It only takes a minute.
+review-open = ⭐ Write a review
+review-unavailable = There is no review page for { $spot } yet. Thanks for thinking of it!
+
+postcard-title = Send a postcard
+postcard-done = ✅ Postcard sent
+postcard-intro = Write a few words for a friend, and I’ll turn them into a postcard from { $spot } ({ $max } characters at most).
+postcard-text-please = Write the words of your card as a text message.
+postcard-too-long = That’s { $length } characters: a postcard holds { $max } at most. Could you make it shorter?
+postcard-card = 💌 Greetings from { $spot }, { $destination }!
+
+    “{ $message }”
+
+    { $hashtags }
+postcard-share = 📤 Send it to a friend
+
+hashtag-title = Use our hashtag
+hashtag-done = ✅ I posted it
+hashtag-intro = Posting a photo of { $spot }? Add these hashtags so the whole destination can see it:
+hashtag-copy = 📋 Copy the hashtags
+
+app-title = Get the stay app
+app-done = ✅ Installed
+app-intro = 📱 { $app }: everything for your stay, in your pocket.
+app-tips = How to make the most of it:
+app-ios = App Store
+app-android = Google Play
+app-web = Website
+
+## Passport
+
+progress-title = 🎒 Your { $destination } passport
+    Spots visited: { $visited } of { $total } · tasks done: { $score }
+progress-unvisited = Still to discover: { $spots }
+
+## Language
+
+lang-choose = Which language would you like?
+lang-set = 🇬🇧 From now on, I’ll speak English.
+
+## Help, privacy, your data
+
+help = I’m the digital guide of { $destination }. 🗺
+    Scan the QR code at a spot, or share your location, and I’ll suggest a few short tasks there.
+
+    /spots — spots near you
+    /progress — your passport
+    /lang — change language
+    /privacy — what we store
+    /mydata — see your data
+    /forget — erase your data
+privacy = 🔒 What we store, and why
+    • The spots you opened and the tasks you did there: to show your passport.
+    • The language you chose, if you chose one.
+    • The partner (a hotel, for example) whose link brought you here: so our partners know the service is useful.
+    We don’t keep your name, your phone number or your location: a shared location is only used to find the nearest spot.
+    /mydata shows everything we store, /forget erases it.
+mydata-caption = Here is everything we store about you.
+mydata-empty = We store nothing about you at the moment.
+forget-confirm = Erase everything we store about you (passport, language, partner)? This can’t be undone.
+forget-yes = 🗑 Yes, erase
+forget-no = No, keep it
+forget-done = Done: everything about you is erased. Goodbye, and come back whenever you like!
+forget-cancelled = Nothing was erased.
+
+## Unexpected messages
+
+text-unexpected = I’m better with buttons 🙂 Open a spot with /spots, or see /help.
+unsupported-message = I can’t read this kind of message. Use the buttons, or see /help.
+command-unknown = I don’t know this command. See /help for what I can do.
+group-private = Let’s talk in private: open a chat with me to start.
+error-apology = Sorry, something went wrong on our side. Please try again in a moment.

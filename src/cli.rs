@@ -1,0 +1,163 @@
+//! What the `escale` commands do, as functions the tests can call too. `main.rs` only parses
+//! the command line.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use anyhow::Context as _;
+
+use crate::Escale;
+use crate::config::Config;
+use crate::i18n::{I18n, Lang};
+use crate::store::Store;
+use crate::telegram::{self, Connection, Token};
+
+/// Where the office's files and the bot's data live.
+#[derive(Debug, Clone)]
+pub struct Paths {
+    pub config: PathBuf,
+    /// `None`: `locales/` when it exists, else the locales compiled into escale.
+    pub locales: Option<PathBuf>,
+    pub data: PathBuf,
+}
+
+/// The token from `TELOXIDE_TOKEN`, or one clear line saying what to set.
+pub fn token_from_env() -> Result<Token, String> {
+    match std::env::var("TELOXIDE_TOKEN") {
+        Ok(token) if !token.trim().is_empty() => Ok(Token::new(token.trim())),
+        _ => Err(
+            "TELOXIDE_TOKEN is not set: create a bot with @BotFather, then run \
+                  TELOXIDE_TOKEN=<the token it gives you> escale run"
+                .into(),
+        ),
+    }
+}
+
+/// `TELOXIDE_API_URL`, when set: another Bot API server than Telegram's.
+pub fn api_url_from_env() -> anyhow::Result<Option<url::Url>> {
+    match std::env::var("TELOXIDE_API_URL") {
+        Ok(url) if !url.trim().is_empty() => Ok(Some(
+            url.trim()
+                .parse()
+                .context("TELOXIDE_API_URL is not a valid URL")?,
+        )),
+        _ => Ok(None),
+    }
+}
+
+/// Loads and validates the config and the locales.
+pub fn load(paths: &Paths) -> anyhow::Result<(Config, I18n)> {
+    let config = Config::load(&paths.config)
+        .with_context(|| format!("{} is not valid", paths.config.display()))?;
+    let i18n = match &paths.locales {
+        Some(dir) => I18n::load(dir)?,
+        None if Path::new("locales").is_dir() => I18n::load(Path::new("locales"))?,
+        None => I18n::embedded(),
+    };
+    Ok((config, i18n))
+}
+
+/// `escale check`: validates the config and locales and prints every deep link.
+pub fn check(paths: &Paths) -> anyhow::Result<String> {
+    let (config, i18n) = load(paths)?;
+    Ok(summary(&config, &i18n, &paths.config))
+}
+
+/// What `check` prints: the destination, and every spot's and partner's link.
+pub fn summary(config: &Config, i18n: &I18n, config_path: &Path) -> String {
+    let lang = config.destination.default_language;
+    let name = config.destination.name.get(lang, lang);
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{}: OK. {name}: {}, {}; {} languages with {} messages each.",
+        config_path.display(),
+        count(config.spots.len(), "spot"),
+        count(config.partners.len(), "partner"),
+        Lang::ALL.len(),
+        i18n.message_ids().len(),
+    );
+    let _ = writeln!(out, "\nSpots (print these links as QR codes at each spot):");
+    for spot in &config.spots {
+        let tasks: Vec<&str> = spot.tasks.iter().map(|t| t.name()).collect();
+        let _ = writeln!(
+            out,
+            "  {:<16} {}\n  {:<16} {}\n  {:<16} tasks: {}",
+            spot.id(),
+            spot.name.get(lang, lang),
+            "",
+            config.deep_link(&format!("spot_{}", spot.id())),
+            "",
+            tasks.join(", ")
+        );
+    }
+    if !config.partners.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nPartners (their own link brings tourists attributed to them):"
+        );
+        for partner in &config.partners {
+            let _ = writeln!(
+                out,
+                "  {:<16} {}\n  {:<16} {}",
+                partner.id(),
+                partner.name.get(lang, lang),
+                "",
+                config.deep_link(&format!("partner_{}", partner.id()))
+            );
+        }
+    }
+    out
+}
+
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// `escale run`: the bot, with long polling, until Ctrl-C or SIGTERM.
+pub async fn run(paths: &Paths, connection: Connection) -> anyhow::Result<()> {
+    let (config, i18n) = load(paths)?;
+    let store = Store::open(&paths.data)?;
+    let escale = Arc::new(Escale {
+        config,
+        i18n,
+        store,
+    });
+    let bot = telegram::start(escale, connection).await?;
+    tracing::info!("escale is running; Ctrl-C or SIGTERM stops it");
+    shutdown_signal().await;
+    tracing::info!("stopping: finishing the updates in flight");
+    bot.stop().await?;
+    tracing::info!("stopped cleanly");
+    Ok(())
+}
+
+/// Ctrl-C (SIGINT) or SIGTERM, whichever comes first: services are stopped with SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = tokio::signal::ctrl_c();
+    #[cfg(unix)]
+    {
+        let mut term =
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(term) => term,
+                Err(e) => {
+                    tracing::warn!(error = %e, "cannot listen for SIGTERM");
+                    let _ = ctrl_c.await;
+                    return;
+                }
+            };
+        tokio::select! {
+            _ = ctrl_c => {}
+            _ = term.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = ctrl_c.await;
+    }
+}

@@ -1,0 +1,686 @@
+//! The tourist's journey, in plain Rust: an [`Event`] and the tourist's record come in, the
+//! [`Reply`]s to show and the change to store go out. No Telegram here: `telegram/` decodes
+//! updates into events and renders replies.
+//!
+//! ```text
+//! tourist: (scans the QR code at the castle)  /start spot_chateau
+//! bot:     📍 Château de Pau — Henri IV was born here…   [📷 Photo] [⭐ Review] [#️⃣ Hashtag] …
+//! tourist: [#️⃣ Hashtag]
+//! bot:     #PauPyrenees #ChateauDePau  [Copy]  [✅ I posted it]
+//! tourist: [✅ I posted it]
+//! bot:     ✅ Done! …the spot's menu, the hashtag task now ticked
+//! ```
+
+use fluent_bundle::FluentValue;
+
+use crate::config::{Config, Spot, Text};
+use crate::geo::{self, Nearby};
+use crate::i18n::{I18n, Lang};
+use crate::tasks::{self, Input, InputOutcome, TaskKind};
+use crate::tourist::{Awaiting, Tourist};
+
+/// Everything the journey needs besides the tourist: the office's config, the messages, the
+/// tourist's language and the time.
+pub struct Ctx<'a> {
+    pub config: &'a Config,
+    pub i18n: &'a I18n,
+    pub lang: Lang,
+    /// Unix seconds.
+    pub now: u64,
+}
+
+impl Ctx<'_> {
+    pub fn t(&self, id: &str) -> String {
+        self.i18n.t(self.lang, id)
+    }
+
+    pub fn t_args(&self, id: &str, args: &[(&str, FluentValue)]) -> String {
+        self.i18n.t_args(self.lang, id, args)
+    }
+
+    /// A text of the config in the tourist's language.
+    pub fn text<'t>(&self, text: &'t Text) -> &'t str {
+        text.get(self.lang, self.config.destination.default_language)
+    }
+
+    pub fn destination(&self) -> &str {
+        self.text(&self.config.destination.name)
+    }
+}
+
+/// What the tourist did, decoded from Telegram.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Event {
+    /// `/start`, with the deep-link payload when there is one.
+    Start(Option<String>),
+    Command(Command),
+    Location {
+        lat: f64,
+        lon: f64,
+        accuracy_m: Option<f64>,
+    },
+    Button(Action),
+    Text(String),
+    Photo,
+    /// A sticker, a voice note, a file…: something escale does not read.
+    Unsupported,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Command {
+    Spots,
+    Progress,
+    Lang,
+    Help,
+    Privacy,
+    MyData,
+    Forget,
+    /// A `/word` escale does not know.
+    Unknown,
+}
+
+/// What a button means. The Telegram layer encodes it into callback data and back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    OpenSpot(String),
+    OpenTask { spot: String, task: TaskKind },
+    TaskDone { spot: String, task: TaskKind },
+    SetLang(Lang),
+    Forget { confirmed: bool },
+    Spots,
+    Progress,
+}
+
+/// Something to show the tourist.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reply {
+    Text {
+        text: String,
+        keyboard: Keyboard,
+    },
+    /// A place that opens in the phone's maps.
+    Venue {
+        lat: f64,
+        lon: f64,
+        title: String,
+        address: String,
+    },
+    Document {
+        file_name: String,
+        bytes: Vec<u8>,
+        caption: String,
+    },
+}
+
+impl Reply {
+    pub fn text(text: impl Into<String>) -> Reply {
+        Reply::Text {
+            text: text.into(),
+            keyboard: Keyboard::None,
+        }
+    }
+
+    pub fn with_buttons(text: impl Into<String>, rows: Vec<Vec<Button>>) -> Reply {
+        Reply::Text {
+            text: text.into(),
+            keyboard: Keyboard::Inline(rows),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Keyboard {
+    None,
+    Inline(Vec<Vec<Button>>),
+    /// A reply keyboard with one button that shares the tourist's location.
+    AskLocation {
+        label: String,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Button {
+    Action {
+        label: String,
+        action: Action,
+    },
+    Url {
+        label: String,
+        url: String,
+    },
+    /// Copies `text` to the clipboard (Telegram's copy_text button).
+    Copy {
+        label: String,
+        text: String,
+    },
+}
+
+impl Button {
+    pub fn action(label: impl Into<String>, action: Action) -> Button {
+        Button::Action {
+            label: label.into(),
+            action,
+        }
+    }
+}
+
+/// What to store after an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    None,
+    /// The tourist's record changed: store it, durably, before answering.
+    Save,
+    /// `/forget` was confirmed: delete the record.
+    Forget,
+}
+
+/// The journey's answer to one event.
+#[derive(Debug)]
+pub struct Outcome {
+    pub replies: Vec<Reply>,
+    /// A short note shown on top of the chat when a button was pressed.
+    pub toast: Option<String>,
+    pub change: Change,
+}
+
+impl Outcome {
+    fn show(replies: Vec<Reply>) -> Outcome {
+        Outcome {
+            replies,
+            toast: None,
+            change: Change::None,
+        }
+    }
+
+    fn save(replies: Vec<Reply>) -> Outcome {
+        Outcome {
+            replies,
+            toast: None,
+            change: Change::Save,
+        }
+    }
+
+    fn with_toast(mut self, toast: String) -> Outcome {
+        self.toast = Some(toast);
+        self
+    }
+}
+
+/// A location is trusted up to this uncertainty: a vaguer fix could "be" at every spot at once.
+const MAX_ACCURACY_M: f64 = 500.0;
+/// How many spots the "nearest spots" answer lists.
+const NEAREST_COUNT: usize = 3;
+
+/// Handles one event for one tourist. `tourist` is updated in place; `Outcome::change` says
+/// whether to store it.
+pub fn handle(ctx: &Ctx, tourist: &mut Tourist, event: Event) -> Outcome {
+    match event {
+        Event::Start(None) | Event::Command(Command::Spots) | Event::Button(Action::Spots) => {
+            Outcome::show(welcome(ctx))
+        }
+        Event::Start(Some(payload)) => start_with(ctx, tourist, &payload),
+        Event::Command(command) => on_command(ctx, tourist, command),
+        Event::Location {
+            lat,
+            lon,
+            accuracy_m,
+        } => on_location(ctx, tourist, lat, lon, accuracy_m),
+        Event::Button(action) => on_button(ctx, tourist, action),
+        Event::Text(text) => on_input(ctx, tourist, Input::Text(&text)),
+        Event::Photo => on_input(ctx, tourist, Input::Photo),
+        Event::Unsupported => Outcome::show(vec![Reply::text(ctx.t("unsupported-message"))]),
+    }
+}
+
+/// The welcome: share your location, or pick a spot.
+fn welcome(ctx: &Ctx) -> Vec<Reply> {
+    vec![
+        Reply::Text {
+            text: ctx.t_args("welcome", &[("destination", ctx.destination().into())]),
+            keyboard: Keyboard::AskLocation {
+                label: ctx.t("share-location"),
+            },
+        },
+        spot_list(ctx, ctx.t("spots-pick")),
+    ]
+}
+
+fn spot_list(ctx: &Ctx, text: String) -> Reply {
+    let rows = ctx
+        .config
+        .spots
+        .iter()
+        .map(|spot| {
+            vec![Button::action(
+                ctx.text(&spot.name),
+                Action::OpenSpot(spot.id().to_owned()),
+            )]
+        })
+        .collect();
+    Reply::with_buttons(text, rows)
+}
+
+fn start_with(ctx: &Ctx, tourist: &mut Tourist, payload: &str) -> Outcome {
+    match DeepLink::parse(payload) {
+        Some(DeepLink::Spot(id)) => match ctx.config.spot(id) {
+            Some(spot) => open_spot(ctx, tourist, spot),
+            None => Outcome::show(vec![spot_list(ctx, ctx.t("spot-unknown"))]),
+        },
+        Some(DeepLink::Partner(id)) => match ctx.config.partner(id) {
+            Some(partner) => {
+                tourist.attribute(partner.id());
+                let name = ctx.text(&partner.name);
+                let mut replies = vec![Reply::text(ctx.t_args(
+                    "partner-welcome",
+                    &[
+                        ("partner", name.into()),
+                        ("destination", ctx.destination().into()),
+                    ],
+                ))];
+                replies.extend(welcome(ctx));
+                Outcome::save(replies)
+            }
+            None => Outcome::show(unknown_link(ctx)),
+        },
+        None => Outcome::show(unknown_link(ctx)),
+    }
+}
+
+fn unknown_link(ctx: &Ctx) -> Vec<Reply> {
+    let mut replies = vec![Reply::text(ctx.t("link-unknown"))];
+    replies.extend(welcome(ctx));
+    replies
+}
+
+/// A `/start` payload: what a QR code or a shared link carries.
+#[derive(Debug, PartialEq, Eq)]
+pub enum DeepLink<'a> {
+    Spot(&'a str),
+    Partner(&'a str),
+}
+
+impl<'a> DeepLink<'a> {
+    /// `spot_<id>` or `partner_<id>`; anything else (foreign, truncated, forged) is None.
+    pub fn parse(payload: &'a str) -> Option<DeepLink<'a>> {
+        let (kind, id) = payload.trim().split_once('_')?;
+        let valid_id = !id.is_empty()
+            && id.len() <= crate::config::Id::MAX_LEN
+            && id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        if !valid_id {
+            return None;
+        }
+        match kind {
+            "spot" => Some(DeepLink::Spot(id)),
+            "partner" => Some(DeepLink::Partner(id)),
+            _ => None,
+        }
+    }
+}
+
+/// Opens a spot: records the visit and shows its menu of tasks.
+fn open_spot(ctx: &Ctx, tourist: &mut Tourist, spot: &Spot) -> Outcome {
+    tourist.visit(spot.id(), spot.partner_id(), ctx.now);
+    tourist.awaiting = None;
+    let mut text = format!("📍 {}\n\n{}", ctx.text(&spot.name), ctx.text(&spot.intro));
+    text.push_str("\n\n");
+    text.push_str(&ctx.t("spot-pick-task"));
+    Outcome::save(vec![Reply::with_buttons(
+        text,
+        spot_menu(ctx, tourist, spot),
+    )])
+}
+
+/// One button per task of the spot, in the configured order, ticked when done.
+fn spot_menu(ctx: &Ctx, tourist: &Tourist, spot: &Spot) -> Vec<Vec<Button>> {
+    let mut rows: Vec<Vec<Button>> = spot
+        .tasks
+        .iter()
+        .map(|&task| {
+            let mark = if tourist.is_done(spot.id(), task) {
+                "✅"
+            } else {
+                task_emoji(task)
+            };
+            let label = format!("{mark} {}", ctx.t(&format!("{task}-title")));
+            vec![Button::action(
+                label,
+                Action::OpenTask {
+                    spot: spot.id().to_owned(),
+                    task,
+                },
+            )]
+        })
+        .collect();
+    rows.push(vec![
+        Button::action(ctx.t("button-spots"), Action::Spots),
+        Button::action(ctx.t("button-progress"), Action::Progress),
+    ]);
+    rows
+}
+
+pub fn task_emoji(task: TaskKind) -> &'static str {
+    match task {
+        TaskKind::Photo => "📷",
+        TaskKind::Review => "⭐",
+        TaskKind::Postcard => "💌",
+        TaskKind::Hashtag => "#️⃣",
+        TaskKind::App => "📱",
+    }
+}
+
+fn on_location(
+    ctx: &Ctx,
+    tourist: &mut Tourist,
+    lat: f64,
+    lon: f64,
+    accuracy_m: Option<f64>,
+) -> Outcome {
+    let accuracy = accuracy_m.unwrap_or(0.0).clamp(0.0, MAX_ACCURACY_M);
+    let nearby = geo::nearest(&ctx.config.spots, lat, lon);
+    if let Some(here) = nearby
+        .iter()
+        .find(|n| n.distance_m <= n.spot.radius_m.0 + accuracy)
+    {
+        return open_spot(ctx, tourist, here.spot);
+    }
+    Outcome::show(nearest_spots(ctx, &nearby))
+}
+
+/// No spot right here: the nearest ones with their distance, and the nearest as a map venue.
+fn nearest_spots(ctx: &Ctx, nearby: &[Nearby]) -> Vec<Reply> {
+    let rows = nearby
+        .iter()
+        .take(NEAREST_COUNT)
+        .map(|n| {
+            let label = format!(
+                "{} · {}",
+                ctx.text(&n.spot.name),
+                format_distance(ctx.lang, n.distance_m)
+            );
+            vec![Button::action(
+                label,
+                Action::OpenSpot(n.spot.id().to_owned()),
+            )]
+        })
+        .collect();
+    let mut replies = vec![Reply::with_buttons(ctx.t("spots-nearest"), rows)];
+    if let Some(nearest) = nearby.first() {
+        replies.push(Reply::Venue {
+            lat: nearest.spot.lat.0,
+            lon: nearest.spot.lon.0,
+            title: ctx.text(&nearest.spot.name).to_owned(),
+            address: nearest
+                .spot
+                .address
+                .clone()
+                .unwrap_or_else(|| ctx.destination().to_owned()),
+        });
+    }
+    replies
+}
+
+/// "350 m", "1.2 km" (with the language's decimal separator).
+pub fn format_distance(lang: Lang, metres: f64) -> String {
+    if metres < 1000.0 {
+        return format!("{} m", (metres / 10.0).round() as u64 * 10);
+    }
+    let km = if metres < 10_000.0 {
+        format!("{:.1}", metres / 1000.0)
+    } else {
+        format!("{:.0}", metres / 1000.0)
+    };
+    if lang == Lang::En {
+        format!("{km} km")
+    } else {
+        format!("{} km", km.replace('.', ","))
+    }
+}
+
+fn on_button(ctx: &Ctx, tourist: &mut Tourist, action: Action) -> Outcome {
+    match action {
+        Action::Spots => Outcome::show(welcome(ctx)),
+        Action::Progress => Outcome::show(vec![passport(ctx, tourist)]),
+        Action::OpenSpot(id) => match ctx.config.spot(&id) {
+            Some(spot) => open_spot(ctx, tourist, spot),
+            None => stale(ctx),
+        },
+        Action::OpenTask { spot, task } => {
+            let Some(spot) = spot_with_task(ctx, &spot, task) else {
+                return stale(ctx);
+            };
+            let module = tasks::task(task);
+            let replies = module.open(ctx, spot);
+            if module.awaits_input() {
+                tourist.awaiting = Some(Awaiting {
+                    spot: spot.id().to_owned(),
+                    task,
+                });
+                Outcome::save(replies)
+            } else {
+                Outcome::show(replies)
+            }
+        }
+        Action::TaskDone { spot, task } => {
+            let Some(spot) = spot_with_task(ctx, &spot, task) else {
+                return stale(ctx);
+            };
+            complete(ctx, tourist, spot, task, Vec::new())
+        }
+        Action::SetLang(lang) => {
+            tourist.language = Some(lang);
+            let ctx = Ctx { lang, ..*ctx };
+            Outcome::save(vec![Reply::text(ctx.t("lang-set"))]).with_toast(ctx.t("lang-set"))
+        }
+        Action::Forget { confirmed: true } => Outcome {
+            replies: vec![Reply::text(ctx.t("forget-done"))],
+            toast: None,
+            change: Change::Forget,
+        },
+        Action::Forget { confirmed: false } => {
+            Outcome::show(vec![Reply::text(ctx.t("forget-cancelled"))])
+        }
+    }
+}
+
+/// The spot, if it still exists and still offers `task` (the config may have changed since the
+/// button was drawn).
+fn spot_with_task<'c>(ctx: &Ctx<'c>, spot: &str, task: TaskKind) -> Option<&'c Spot> {
+    ctx.config.spot(spot).filter(|s| s.tasks.contains(&task))
+}
+
+/// A button drawn for a spot or task that is no longer there.
+fn stale(ctx: &Ctx) -> Outcome {
+    Outcome::show(vec![spot_list(ctx, ctx.t("button-stale"))])
+        .with_toast(ctx.t("button-stale-short"))
+}
+
+/// Marks a task done and shows the spot's menu again, with what is left.
+fn complete(
+    ctx: &Ctx,
+    tourist: &mut Tourist,
+    spot: &Spot,
+    task: TaskKind,
+    mut replies: Vec<Reply>,
+) -> Outcome {
+    let newly = tourist.complete(spot.id(), task, ctx.now);
+    if tourist
+        .awaiting
+        .as_ref()
+        .is_some_and(|a| a.spot == spot.id() && a.task == task)
+    {
+        tourist.awaiting = None;
+    }
+    let left = spot
+        .tasks
+        .iter()
+        .filter(|t| !tourist.is_done(spot.id(), **t))
+        .count();
+    let spot_name = ctx.text(&spot.name);
+    let text = if left == 0 {
+        ctx.t_args("spot-complete", &[("spot", spot_name.into())])
+    } else {
+        ctx.t_args("task-done", &[("left", left.into())])
+    };
+    replies.push(Reply::with_buttons(text, spot_menu(ctx, tourist, spot)));
+    let outcome = if newly {
+        Outcome::save(replies)
+    } else {
+        Outcome::show(replies)
+    };
+    outcome.with_toast(ctx.t("task-done-short"))
+}
+
+fn on_input(ctx: &Ctx, tourist: &mut Tourist, input: Input) -> Outcome {
+    let waiting = tourist
+        .awaiting
+        .as_ref()
+        .and_then(|a| Some((spot_with_task(ctx, &a.spot, a.task)?, a.task)));
+    if let Some((spot, task)) = waiting {
+        match tasks::task(task).on_input(ctx, spot, input) {
+            InputOutcome::Done(replies) => return complete(ctx, tourist, spot, task, replies),
+            InputOutcome::Retry(replies) => return Outcome::show(replies),
+            InputOutcome::Unexpected => {}
+        }
+    }
+    let hint = match input {
+        Input::Text(_) => "text-unexpected",
+        Input::Photo => "photo-unexpected",
+    };
+    Outcome::show(vec![Reply::text(ctx.t(hint))])
+}
+
+fn on_command(ctx: &Ctx, tourist: &mut Tourist, command: Command) -> Outcome {
+    let reply = match command {
+        Command::Spots => return Outcome::show(welcome(ctx)),
+        Command::Progress => passport(ctx, tourist),
+        Command::Lang => {
+            let rows = Lang::ALL
+                .chunks(3)
+                .map(|row| {
+                    row.iter()
+                        .map(|&l| Button::action(ctx.i18n.t(l, "lang-name"), Action::SetLang(l)))
+                        .collect()
+                })
+                .collect();
+            Reply::with_buttons(ctx.t("lang-choose"), rows)
+        }
+        Command::Help => {
+            Reply::text(ctx.t_args("help", &[("destination", ctx.destination().into())]))
+        }
+        Command::Privacy => Reply::text(ctx.t("privacy")),
+        Command::MyData => my_data(ctx, tourist),
+        Command::Forget => Reply::with_buttons(
+            ctx.t("forget-confirm"),
+            vec![vec![
+                Button::action(ctx.t("forget-yes"), Action::Forget { confirmed: true }),
+                Button::action(ctx.t("forget-no"), Action::Forget { confirmed: false }),
+            ]],
+        ),
+        Command::Unknown => Reply::text(ctx.t("command-unknown")),
+    };
+    Outcome::show(vec![reply])
+}
+
+/// `/mydata`: the stored record, exactly as stored, as a JSON file.
+fn my_data(ctx: &Ctx, tourist: &Tourist) -> Reply {
+    if *tourist == Tourist::default() {
+        return Reply::text(ctx.t("mydata-empty"));
+    }
+    let bytes = serde_json::to_vec_pretty(tourist).unwrap_or_default();
+    Reply::Document {
+        file_name: "escale-mydata.json".into(),
+        bytes,
+        caption: ctx.t("mydata-caption"),
+    }
+}
+
+/// `/progress`: the tourist's passport.
+fn passport(ctx: &Ctx, tourist: &Tourist) -> Reply {
+    let spots = &ctx.config.spots;
+    let visited: Vec<&Spot> = spots
+        .iter()
+        .filter(|s| tourist.spots.contains_key(s.id()))
+        .collect();
+    let mut text = ctx.t_args(
+        "progress-title",
+        &[
+            ("destination", ctx.destination().into()),
+            ("visited", visited.len().into()),
+            ("total", spots.len().into()),
+            ("score", tourist.score().into()),
+        ],
+    );
+    for spot in &visited {
+        let (done, left): (Vec<TaskKind>, Vec<TaskKind>) = spot
+            .tasks
+            .iter()
+            .partition(|t| tourist.is_done(spot.id(), **t));
+        let names = |tasks: &[TaskKind]| {
+            tasks
+                .iter()
+                .map(|t| ctx.t(&format!("{t}-title")))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        text.push_str(&format!(
+            "\n\n📍 {} — {}/{}",
+            ctx.text(&spot.name),
+            done.len(),
+            spot.tasks.len()
+        ));
+        if !done.is_empty() {
+            text.push_str(&format!("\n✅ {}", names(&done)));
+        }
+        if !left.is_empty() {
+            text.push_str(&format!("\n⬜ {}", names(&left)));
+        }
+    }
+    let unvisited: Vec<&str> = spots
+        .iter()
+        .filter(|s| !tourist.spots.contains_key(s.id()))
+        .map(|s| ctx.text(&s.name))
+        .collect();
+    if !unvisited.is_empty() {
+        text.push_str("\n\n");
+        text.push_str(&ctx.t_args(
+            "progress-unvisited",
+            &[("spots", unvisited.join(", ").into())],
+        ));
+    }
+    Reply::with_buttons(
+        text,
+        vec![vec![Button::action(ctx.t("button-spots"), Action::Spots)]],
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deep_links_parse_strictly() {
+        assert_eq!(
+            DeepLink::parse("spot_chateau"),
+            Some(DeepLink::Spot("chateau"))
+        );
+        assert_eq!(
+            DeepLink::parse("partner_hotel-exemple"),
+            Some(DeepLink::Partner("hotel-exemple"))
+        );
+        assert_eq!(DeepLink::parse("spot_"), None);
+        assert_eq!(DeepLink::parse("spot_Chateau"), None);
+        assert_eq!(DeepLink::parse("chateau"), None);
+        assert_eq!(DeepLink::parse("coupon_x"), None);
+        assert_eq!(DeepLink::parse(&format!("spot_{}", "a".repeat(33))), None);
+    }
+
+    #[test]
+    fn distances_read_naturally() {
+        assert_eq!(format_distance(Lang::En, 347.0), "350 m");
+        assert_eq!(format_distance(Lang::En, 1234.0), "1.2 km");
+        assert_eq!(format_distance(Lang::Fr, 1234.0), "1,2 km");
+        assert_eq!(format_distance(Lang::De, 25_400.0), "25 km");
+    }
+}

@@ -1,0 +1,127 @@
+//! What escale remembers about one tourist, and nothing more: the language they chose, the partner
+//! who brought them, the spots they opened and the tasks they did there.
+//!
+//! No name, no phone number, no location: a shared location is used to find the nearest spot and
+//! then forgotten. `/mydata` shows this record as it is stored; `/forget` deletes it.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::Lang;
+use crate::tasks::TaskKind;
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Tourist {
+    /// The language picked with /lang; None: follow the Telegram app's language.
+    #[serde(default)]
+    pub language: Option<Lang>,
+    /// The partner (hotel…) whose QR code or spot brought the tourist first; kept once set.
+    #[serde(default)]
+    pub partner: Option<String>,
+    /// Spot id → progress there.
+    #[serde(default)]
+    pub spots: BTreeMap<String, SpotProgress>,
+    /// The task waiting for a message from the tourist (a photo, a text), if any.
+    #[serde(default)]
+    pub awaiting: Option<Awaiting>,
+    /// The last Telegram update applied to this record: a batch delivered again after a crash
+    /// is recognised and not applied twice.
+    #[serde(default)]
+    pub last_update_id: u32,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SpotProgress {
+    /// When the tourist first opened the spot (Unix seconds).
+    pub first_visit: u64,
+    /// Tasks completed here, in the order they were done.
+    #[serde(default)]
+    pub done: Vec<TaskKind>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Awaiting {
+    pub spot: String,
+    pub task: TaskKind,
+}
+
+impl Tourist {
+    /// Records a visit of `spot` (the first one only) and the partner attribution it brings.
+    pub fn visit(&mut self, spot: &str, partner: Option<&str>, now: u64) {
+        self.spots
+            .entry(spot.to_owned())
+            .or_insert_with(|| SpotProgress {
+                first_visit: now,
+                done: Vec::new(),
+            });
+        if let Some(partner) = partner {
+            self.attribute(partner);
+        }
+    }
+
+    /// Attributes the tourist to `partner` unless another partner brought them first.
+    pub fn attribute(&mut self, partner: &str) {
+        self.partner.get_or_insert_with(|| partner.to_owned());
+    }
+
+    pub fn is_done(&self, spot: &str, task: TaskKind) -> bool {
+        self.spots.get(spot).is_some_and(|p| p.done.contains(&task))
+    }
+
+    /// Marks `task` done at `spot`; false when it already was.
+    pub fn complete(&mut self, spot: &str, task: TaskKind, now: u64) -> bool {
+        let progress = self
+            .spots
+            .entry(spot.to_owned())
+            .or_insert_with(|| SpotProgress {
+                first_visit: now,
+                done: Vec::new(),
+            });
+        if progress.done.contains(&task) {
+            return false;
+        }
+        progress.done.push(task);
+        true
+    }
+
+    /// Completed tasks that count toward rewards (reviews never do).
+    pub fn score(&self) -> usize {
+        self.spots
+            .values()
+            .flat_map(|p| &p.done)
+            .filter(|t| t.counts_toward_rewards())
+            .count()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_partner_is_kept() {
+        let mut t = Tourist::default();
+        t.attribute("hotel-a");
+        t.visit("chateau", Some("hotel-b"), 10);
+        assert_eq!(t.partner.as_deref(), Some("hotel-a"));
+    }
+
+    #[test]
+    fn completing_twice_counts_once_and_reviews_never_score() {
+        let mut t = Tourist::default();
+        assert!(t.complete("chateau", TaskKind::Hashtag, 1));
+        assert!(!t.complete("chateau", TaskKind::Hashtag, 2));
+        assert!(t.complete("chateau", TaskKind::Review, 3));
+        assert_eq!(t.score(), 1);
+        assert_eq!(t.spots["chateau"].first_visit, 1);
+    }
+
+    #[test]
+    fn old_records_without_new_fields_still_load() {
+        let t: Tourist =
+            serde_json::from_str(r#"{"spots":{"chateau":{"first_visit":5}}}"#).unwrap();
+        assert_eq!(t.spots["chateau"].first_visit, 5);
+        assert!(t.spots["chateau"].done.is_empty());
+    }
+}
