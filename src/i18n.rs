@@ -201,3 +201,62 @@ fn message_ids(resource: &FluentResource) -> Vec<String> {
     ids.sort();
     ids
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every message of every locale formats without error with sample arguments; a missing id
+    /// in one locale already fails `embedded()` (checked at load).
+    #[test]
+    fn every_message_formats_in_every_language() {
+        let i18n = I18n::embedded();
+        assert!(i18n.message_ids().len() > 50);
+        let args: Vec<(&str, FluentValue)> = [
+            "destination", "partner", "spot", "app", "message", "hashtags", "spots",
+        ]
+        .into_iter()
+        .map(|name| (name, FluentValue::from("Sample")))
+        .chain(["left", "max", "length", "visited", "total", "score"].map(|n| (n, FluentValue::from(3))))
+        .collect();
+        for (lang, bundle) in &i18n.bundles {
+            for id in i18n.message_ids() {
+                let pattern = bundle.get_message(id).and_then(|m| m.value());
+                let Some(pattern) = pattern else { panic!("{lang}: {id} has no value") };
+                let mut fluent_args = FluentArgs::new();
+                for (name, value) in &args {
+                    fluent_args.set(*name, value.clone());
+                }
+                let mut errors = Vec::new();
+                let text = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
+                assert!(errors.is_empty(), "{lang}: {id}: {errors:?}");
+                assert!(!text.trim().is_empty(), "{lang}: {id} is empty");
+            }
+        }
+    }
+
+    #[test]
+    fn a_locale_missing_a_message_is_refused() {
+        let mut sources: Vec<(Lang, String)> = EMBEDDED.map(|(l, t)| (l, t.to_owned())).to_vec();
+        sources[3].1 = sources[3].1.replace("lang-name =", "lang-nom =");
+        let err = I18n::from_sources(sources).err().expect("refused").to_string();
+        assert!(err.contains("lang-name") && err.contains("es"), "{err}");
+    }
+
+    #[test]
+    fn the_language_is_negotiated() {
+        assert_eq!(Lang::negotiate(Some("de-AT"), Lang::Fr), Lang::De);
+        assert_eq!(Lang::negotiate(Some("pt-BR"), Lang::Fr), Lang::Fr);
+        assert_eq!(Lang::negotiate(Some("en"), Lang::Fr), Lang::En);
+        assert_eq!(Lang::negotiate(Some("nl-BE"), Lang::En), Lang::Nl);
+        assert_eq!(Lang::negotiate(None, Lang::It), Lang::It);
+        assert_eq!(Lang::negotiate(Some("!!"), Lang::Es), Lang::Es);
+    }
+
+    #[test]
+    fn each_language_names_itself() {
+        let i18n = I18n::embedded();
+        let names: Vec<String> = Lang::ALL.iter().map(|&l| i18n.t(l, "lang-name")).collect();
+        assert!(names[0].contains("Français") && names[2].contains("Deutsch"), "{names:?}");
+    }
+}

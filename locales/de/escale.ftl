@@ -1,123 +1,123 @@
-# escale — English messages.
+# escale — German messages.
 # Every id here exists in every locale (a test checks it). Arguments are written { $like-this }.
 
 ## Names of this language and the command menu
 
-lang-name = 🇬🇧 English
-cmd-start = Start: welcome and spots
-cmd-spots = Spots near you
-cmd-progress = My passport: spots and tasks done
-cmd-lang = Change language
-cmd-help = What this bot does
-cmd-privacy = What we store and why
-cmd-mydata = See everything stored about me
-cmd-forget = Erase everything about me
+lang-name = 🇩🇪 Deutsch
+cmd-start = Start: Willkommen und Orte
+cmd-spots = Orte in Ihrer Nähe
+cmd-progress = Mein Entdeckerpass: Orte und erledigte Aufgaben
+cmd-lang = Sprache ändern
+cmd-help = Was dieser Bot kann
+cmd-privacy = Was wir speichern und warum
+cmd-mydata = Alles ansehen, was über mich gespeichert ist
+cmd-forget = Alles über mich löschen
 
 ## Welcome and spots
 
-welcome = Welcome to { $destination }! 👋
-    At each spot of the destination, a few short digital tasks await you: share a photo, send a postcard, find our hashtag…
-    Share your location and I’ll open the spot you’re at.
-share-location = 📍 Share my location
-spots-pick = Or pick a spot:
-spots-nearest = You’re not at one of our spots yet. The nearest ones:
-spot-unknown = I don’t know this spot (maybe it has moved). Here are the spots of the destination:
-spot-pick-task = What would you like to do here?
-partner-welcome = Welcome, and thanks to { $partner } for pointing you our way! Enjoy { $destination }.
-link-unknown = I don’t recognise this link, but you’re very welcome here.
-button-spots = 🗺 Spots
-button-progress = 🎒 My passport
-button-stale = This button belongs to an older message and no longer works. Here are the spots as they are now:
-button-stale-short = This button has expired.
-button-invalid = This button isn’t valid any more.
+welcome = Willkommen in { $destination }! 👋
+    An jedem unserer Orte warten ein paar kurze digitale Aufgaben auf Sie: ein Foto teilen, eine Postkarte verschicken, unseren Hashtag finden …
+    Teilen Sie Ihren Standort, und ich öffne den Ort, an dem Sie gerade sind.
+share-location = 📍 Standort teilen
+spots-pick = Oder wählen Sie einen Ort:
+spots-nearest = Sie sind noch an keinem unserer Orte. Die nächstgelegenen:
+spot-unknown = Diesen Ort kenne ich nicht (vielleicht wurde er verlegt). Hier sind alle unsere Orte:
+spot-pick-task = Was möchten Sie hier tun?
+partner-welcome = Willkommen, und vielen Dank an { $partner } für die Empfehlung! Genießen Sie Ihren Aufenthalt in { $destination }.
+link-unknown = Diesen Link kenne ich nicht, aber Sie sind hier herzlich willkommen.
+button-spots = 🗺 Orte
+button-progress = 🎒 Mein Entdeckerpass
+button-stale = Dieser Button gehört zu einer älteren Nachricht und funktioniert nicht mehr. Hier sind die aktuellen Orte:
+button-stale-short = Dieser Button ist abgelaufen.
+button-invalid = Dieser Button ist nicht mehr gültig.
 
 ## Tasks: shared words
 
-task-done = ✅ Done, thank you! { $left ->
-        [one] One more task awaits you here.
-       *[other] { $left } more tasks await you here.
+task-done = ✅ Erledigt, danke! { $left ->
+        [one] Eine weitere Aufgabe wartet hier auf Sie.
+       *[other] { $left } weitere Aufgaben warten hier auf Sie.
     }
-task-done-short = ✅ Done!
-spot-complete = 🎉 You’ve done everything at { $spot }. Bravo! Other spots are waiting for you.
+task-done-short = ✅ Erledigt!
+spot-complete = 🎉 { $spot }: Sie haben alles erledigt. Bravo! Weitere Orte warten auf Sie.
 
-photo-title = Share a photo
-photo-done = ✅ Photo sent
-photo-intro = Show us { $spot } through your eyes: send a photo of the place.
-photo-thanks = What a great shot, thank you! 📷
-photo-waiting = I’m waiting for a photo: tap 📎 and pick one, or take it now.
-photo-unexpected = Nice photo! To share it, first open a spot and choose “Share a photo”.
+photo-title = Foto teilen
+photo-done = ✅ Foto gesendet
+photo-intro = Zeigen Sie uns { $spot } mit Ihren Augen: Senden Sie ein Foto von diesem Ort.
+photo-thanks = Was für ein tolles Foto, danke! 📷
+photo-waiting = Ich warte auf ein Foto: Tippen Sie auf 📎 und wählen Sie eines aus – oder machen Sie gleich eines.
+photo-unexpected = Schönes Foto! Um es zu teilen, öffnen Sie zuerst einen Ort und wählen Sie „Foto teilen“.
 
-review-title = Leave a review
-review-done = ✅ I left a review
-review-intro = Your opinion of { $spot } helps other travellers, whatever it is. It only takes a minute.
-review-open = ⭐ Write a review
-review-unavailable = There is no review page for { $spot } yet. Thanks for thinking of it!
+review-title = Bewertung abgeben
+review-done = ✅ Bewertung abgegeben
+review-intro = Ihre Meinung zu { $spot } hilft anderen Reisenden – ganz gleich, wie sie ausfällt. Es dauert nur eine Minute.
+review-open = ⭐ Bewertung schreiben
+review-unavailable = Für { $spot } gibt es noch keine Bewertungsseite. Danke, dass Sie daran gedacht haben!
 
-postcard-title = Send a postcard
-postcard-done = ✅ Postcard sent
-postcard-intro = Write a few words for a friend, and I’ll turn them into a postcard from { $spot } ({ $max } characters at most).
-postcard-text-please = Write the words of your card as a text message.
-postcard-too-long = That’s { $length } characters: a postcard holds { $max } at most. Could you make it shorter?
-postcard-card = 💌 Greetings from { $spot }, { $destination }!
+postcard-title = Postkarte verschicken
+postcard-done = ✅ Postkarte verschickt
+postcard-intro = Schreiben Sie ein paar Zeilen für einen lieben Menschen, und ich mache daraus eine Postkarte aus { $spot } (höchstens { $max } Zeichen).
+postcard-text-please = Schreiben Sie den Text Ihrer Karte bitte als Textnachricht.
+postcard-too-long = Das sind { $length } Zeichen – auf eine Postkarte passen höchstens { $max }. Können Sie den Text etwas kürzen?
+postcard-card = 💌 Liebe Grüße aus { $spot }, { $destination }!
 
-    “{ $message }”
+    „{ $message }“
 
     { $hashtags }
-postcard-share = 📤 Send it to a friend
+postcard-share = 📤 An Freunde schicken
 
-hashtag-title = Use our hashtag
-hashtag-done = ✅ I posted it
-hashtag-intro = Posting a photo of { $spot }? Add these hashtags so the whole destination can see it:
-hashtag-copy = 📋 Copy the hashtags
+hashtag-title = Unseren Hashtag nutzen
+hashtag-done = ✅ Ich habe es gepostet
+hashtag-intro = Sie posten ein Foto von { $spot }? Fügen Sie diese Hashtags hinzu, damit es die ganze Region sehen kann:
+hashtag-copy = 📋 Hashtags kopieren
 
-app-title = Get the stay app
-app-done = ✅ Installed
-app-intro = 📱 { $app }: everything for your stay, in your pocket.
-app-tips = How to make the most of it:
+app-title = Gäste-App installieren
+app-done = ✅ Installiert
+app-intro = 📱 { $app }: alles für Ihren Aufenthalt, immer in der Tasche.
+app-tips = So holen Sie das Beste heraus:
 app-ios = App Store
 app-android = Google Play
 app-web = Website
 
 ## Passport
 
-progress-title = 🎒 Your { $destination } passport
-    Spots visited: { $visited } of { $total } · tasks done: { $score }
-progress-unvisited = Still to discover: { $spots }
+progress-title = 🎒 Ihr Entdeckerpass für { $destination }
+    Besuchte Orte: { $visited } von { $total } · erledigte Aufgaben: { $score }
+progress-unvisited = Noch zu entdecken: { $spots }
 
 ## Language
 
-lang-choose = Which language would you like?
-lang-set = 🇬🇧 From now on, I’ll speak English.
+lang-choose = Welche Sprache möchten Sie?
+lang-set = 🇩🇪 Ab jetzt spreche ich Deutsch mit Ihnen.
 
 ## Help, privacy, your data
 
-help = I’m the digital guide of { $destination }. 🗺
-    Scan the QR code at a spot, or share your location, and I’ll suggest a few short tasks there.
+help = Ich bin der digitale Reiseführer für { $destination }. 🗺
+    Scannen Sie den QR-Code an einem Ort oder teilen Sie Ihren Standort, und ich schlage Ihnen dort ein paar kurze Aufgaben vor.
 
-    /spots — spots near you
-    /progress — your passport
-    /lang — change language
-    /privacy — what we store
-    /mydata — see your data
-    /forget — erase your data
-privacy = 🔒 What we store, and why
-    • The spots you opened and the tasks you did there: to show your passport.
-    • The language you chose, if you chose one.
-    • The partner (a hotel, for example) whose link brought you here: so our partners know the service is useful.
-    We don’t keep your name, your phone number or your location: a shared location is only used to find the nearest spot.
-    /mydata shows everything we store, /forget erases it.
-mydata-caption = Here is everything we store about you.
-mydata-empty = We store nothing about you at the moment.
-forget-confirm = Erase everything we store about you (passport, language, partner)? This can’t be undone.
-forget-yes = 🗑 Yes, erase
-forget-no = No, keep it
-forget-done = Done: everything about you is erased. Goodbye, and come back whenever you like!
-forget-cancelled = Nothing was erased.
+    /spots — Orte in Ihrer Nähe
+    /progress — Ihr Entdeckerpass
+    /lang — Sprache ändern
+    /privacy — was wir speichern
+    /mydata — Ihre Daten ansehen
+    /forget — Ihre Daten löschen
+privacy = 🔒 Was wir speichern und warum
+    • Die Orte, die Sie geöffnet haben, und die Aufgaben, die Sie dort erledigt haben: um Ihren Entdeckerpass anzuzeigen.
+    • Die Sprache, die Sie gewählt haben, falls Sie eine gewählt haben.
+    • Den Partner (zum Beispiel ein Hotel), über dessen Link Sie hierhergekommen sind: damit unsere Partner wissen, dass der Service nützlich ist.
+    Ihren Namen, Ihre Telefonnummer und Ihren Standort speichern wir nicht: Ein geteilter Standort dient nur dazu, den nächstgelegenen Ort zu finden.
+    /mydata zeigt alles, was wir speichern, /forget löscht es.
+mydata-caption = Hier ist alles, was wir über Sie gespeichert haben.
+mydata-empty = Im Moment haben wir nichts über Sie gespeichert.
+forget-confirm = Alles löschen, was wir über Sie gespeichert haben (Entdeckerpass, Sprache, Partner)? Das lässt sich nicht rückgängig machen.
+forget-yes = 🗑 Ja, löschen
+forget-no = Nein, behalten
+forget-done = Erledigt: Alles über Sie ist gelöscht. Auf Wiedersehen, und kommen Sie gern jederzeit wieder!
+forget-cancelled = Es wurde nichts gelöscht.
 
 ## Unexpected messages
 
-text-unexpected = I’m better with buttons 🙂 Open a spot with /spots, or see /help.
-unsupported-message = I can’t read this kind of message. Use the buttons, or see /help.
-command-unknown = I don’t know this command. See /help for what I can do.
-group-private = Let’s talk in private: open a chat with me to start.
-error-apology = Sorry, something went wrong on our side. Please try again in a moment.
+text-unexpected = Mit Buttons komme ich besser zurecht 🙂 Öffnen Sie einen Ort mit /spots oder schauen Sie unter /help nach.
+unsupported-message = Diese Art von Nachricht kann ich nicht lesen. Nutzen Sie die Buttons oder schauen Sie unter /help nach.
+command-unknown = Diesen Befehl kenne ich nicht. Unter /help sehen Sie, was ich kann.
+group-private = Lassen Sie uns privat sprechen: Öffnen Sie einen Chat mit mir, um zu beginnen.
+error-apology = Entschuldigung, bei uns ist etwas schiefgelaufen. Bitte versuchen Sie es gleich noch einmal.

@@ -1,123 +1,123 @@
-# escale — English messages.
+# escale — Spanish messages.
 # Every id here exists in every locale (a test checks it). Arguments are written { $like-this }.
 
 ## Names of this language and the command menu
 
-lang-name = 🇬🇧 English
-cmd-start = Start: welcome and spots
-cmd-spots = Spots near you
-cmd-progress = My passport: spots and tasks done
-cmd-lang = Change language
-cmd-help = What this bot does
-cmd-privacy = What we store and why
-cmd-mydata = See everything stored about me
-cmd-forget = Erase everything about me
+lang-name = 🇪🇸 Español
+cmd-start = Inicio: bienvenida y lugares
+cmd-spots = Lugares cerca de ti
+cmd-progress = Mi pasaporte: lugares y misiones cumplidas
+cmd-lang = Cambiar de idioma
+cmd-help = Qué hace este bot
+cmd-privacy = Qué guardamos y por qué
+cmd-mydata = Ver todo lo que se guarda sobre mí
+cmd-forget = Borrar todos mis datos
 
 ## Welcome and spots
 
-welcome = Welcome to { $destination }! 👋
-    At each spot of the destination, a few short digital tasks await you: share a photo, send a postcard, find our hashtag…
-    Share your location and I’ll open the spot you’re at.
-share-location = 📍 Share my location
-spots-pick = Or pick a spot:
-spots-nearest = You’re not at one of our spots yet. The nearest ones:
-spot-unknown = I don’t know this spot (maybe it has moved). Here are the spots of the destination:
-spot-pick-task = What would you like to do here?
-partner-welcome = Welcome, and thanks to { $partner } for pointing you our way! Enjoy { $destination }.
-link-unknown = I don’t recognise this link, but you’re very welcome here.
-button-spots = 🗺 Spots
-button-progress = 🎒 My passport
-button-stale = This button belongs to an older message and no longer works. Here are the spots as they are now:
-button-stale-short = This button has expired.
-button-invalid = This button isn’t valid any more.
+welcome = ¡Te damos la bienvenida a { $destination }! 👋
+    En cada uno de nuestros lugares te esperan pequeñas misiones digitales: compartir una foto, enviar una postal, encontrar nuestro hashtag…
+    Comparte tu ubicación y te abriré el lugar en el que estás.
+share-location = 📍 Compartir mi ubicación
+spots-pick = O elige un lugar:
+spots-nearest = Todavía no estás en ninguno de nuestros lugares. Los más cercanos:
+spot-unknown = No conozco este lugar (quizá ha cambiado de sitio). Estos son los lugares del destino:
+spot-pick-task = ¿Qué te gustaría hacer aquí?
+partner-welcome = ¡Te damos la bienvenida! Y gracias a { $partner } por recomendarnos. Disfruta de { $destination }.
+link-unknown = No reconozco este enlace, pero nos alegra mucho tenerte aquí.
+button-spots = 🗺 Lugares
+button-progress = 🎒 Mi pasaporte
+button-stale = Este botón pertenece a un mensaje anterior y ya no funciona. Estos son los lugares actualizados:
+button-stale-short = Este botón ha caducado.
+button-invalid = Este botón ya no es válido.
 
 ## Tasks: shared words
 
-task-done = ✅ Done, thank you! { $left ->
-        [one] One more task awaits you here.
-       *[other] { $left } more tasks await you here.
+task-done = ✅ ¡Hecho, gracias! { $left ->
+        [one] Aquí te espera una misión más.
+       *[other] Aquí te esperan { $left } misiones más.
     }
-task-done-short = ✅ Done!
-spot-complete = 🎉 You’ve done everything at { $spot }. Bravo! Other spots are waiting for you.
+task-done-short = ✅ ¡Hecho!
+spot-complete = 🎉 { $spot }: ¡lo has completado todo! Enhorabuena, otros lugares te esperan.
 
-photo-title = Share a photo
-photo-done = ✅ Photo sent
-photo-intro = Show us { $spot } through your eyes: send a photo of the place.
-photo-thanks = What a great shot, thank you! 📷
-photo-waiting = I’m waiting for a photo: tap 📎 and pick one, or take it now.
-photo-unexpected = Nice photo! To share it, first open a spot and choose “Share a photo”.
+photo-title = Compartir una foto
+photo-done = ✅ Foto enviada
+photo-intro = Muéstranos { $spot } a través de tus ojos: envía una foto del lugar.
+photo-thanks = ¡Qué foto tan buena, gracias! 📷
+photo-waiting = Estoy esperando una foto: toca 📎 y elige una, o hazla ahora.
+photo-unexpected = ¡Bonita foto! Para compartirla, primero abre un lugar y elige «Compartir una foto».
 
-review-title = Leave a review
-review-done = ✅ I left a review
-review-intro = Your opinion of { $spot } helps other travellers, whatever it is. It only takes a minute.
-review-open = ⭐ Write a review
-review-unavailable = There is no review page for { $spot } yet. Thanks for thinking of it!
+review-title = Dejar una reseña
+review-done = ✅ He dejado una reseña
+review-intro = Tu opinión sobre { $spot }, sea cual sea, ayuda a otros viajeros. Solo te llevará un minuto.
+review-open = ⭐ Escribir una reseña
+review-unavailable = Todavía no hay página de reseñas para { $spot }. ¡Gracias por pensar en ello!
 
-postcard-title = Send a postcard
-postcard-done = ✅ Postcard sent
-postcard-intro = Write a few words for a friend, and I’ll turn them into a postcard from { $spot } ({ $max } characters at most).
-postcard-text-please = Write the words of your card as a text message.
-postcard-too-long = That’s { $length } characters: a postcard holds { $max } at most. Could you make it shorter?
-postcard-card = 💌 Greetings from { $spot }, { $destination }!
+postcard-title = Enviar una postal
+postcard-done = ✅ Postal enviada
+postcard-intro = Escribe unas palabras para quien tú quieras y las convertiré en una postal desde { $spot } (máximo { $max } caracteres).
+postcard-text-please = Escribe el texto de tu postal en un mensaje.
+postcard-too-long = Son { $length } caracteres y en una postal caben { $max } como máximo. ¿Puedes acortarlo un poco?
+postcard-card = 💌 ¡Saludos desde { $spot }, { $destination }!
 
-    “{ $message }”
+    «{ $message }»
 
     { $hashtags }
-postcard-share = 📤 Send it to a friend
+postcard-share = 📤 Enviar a un amigo
 
-hashtag-title = Use our hashtag
-hashtag-done = ✅ I posted it
-hashtag-intro = Posting a photo of { $spot }? Add these hashtags so the whole destination can see it:
-hashtag-copy = 📋 Copy the hashtags
+hashtag-title = Usar nuestro hashtag
+hashtag-done = ✅ Ya lo he publicado
+hashtag-intro = ¿Vas a publicar una foto de { $spot }? Añade estos hashtags para que todo el destino pueda verla:
+hashtag-copy = 📋 Copiar los hashtags
 
-app-title = Get the stay app
-app-done = ✅ Installed
-app-intro = 📱 { $app }: everything for your stay, in your pocket.
-app-tips = How to make the most of it:
+app-title = Instalar la app de viaje
+app-done = ✅ Instalada
+app-intro = 📱 { $app }: todo lo que necesitas para tu estancia, en tu bolsillo.
+app-tips = Cómo sacarle el máximo partido:
 app-ios = App Store
 app-android = Google Play
-app-web = Website
+app-web = Sitio web
 
 ## Passport
 
-progress-title = 🎒 Your { $destination } passport
-    Spots visited: { $visited } of { $total } · tasks done: { $score }
-progress-unvisited = Still to discover: { $spots }
+progress-title = 🎒 Tu pasaporte de { $destination }
+    Lugares visitados: { $visited } de { $total } · misiones cumplidas: { $score }
+progress-unvisited = Aún por descubrir: { $spots }
 
 ## Language
 
-lang-choose = Which language would you like?
-lang-set = 🇬🇧 From now on, I’ll speak English.
+lang-choose = ¿Qué idioma prefieres?
+lang-set = 🇪🇸 A partir de ahora, te hablaré en español.
 
 ## Help, privacy, your data
 
-help = I’m the digital guide of { $destination }. 🗺
-    Scan the QR code at a spot, or share your location, and I’ll suggest a few short tasks there.
+help = Soy tu guía digital en { $destination }. 🗺
+    Escanea el código QR de un lugar o comparte tu ubicación, y te propondré allí algunas misiones cortas.
 
-    /spots — spots near you
-    /progress — your passport
-    /lang — change language
-    /privacy — what we store
-    /mydata — see your data
-    /forget — erase your data
-privacy = 🔒 What we store, and why
-    • The spots you opened and the tasks you did there: to show your passport.
-    • The language you chose, if you chose one.
-    • The partner (a hotel, for example) whose link brought you here: so our partners know the service is useful.
-    We don’t keep your name, your phone number or your location: a shared location is only used to find the nearest spot.
-    /mydata shows everything we store, /forget erases it.
-mydata-caption = Here is everything we store about you.
-mydata-empty = We store nothing about you at the moment.
-forget-confirm = Erase everything we store about you (passport, language, partner)? This can’t be undone.
-forget-yes = 🗑 Yes, erase
-forget-no = No, keep it
-forget-done = Done: everything about you is erased. Goodbye, and come back whenever you like!
-forget-cancelled = Nothing was erased.
+    /spots — lugares cerca de ti
+    /progress — tu pasaporte
+    /lang — cambiar de idioma
+    /privacy — qué guardamos
+    /mydata — ver tus datos
+    /forget — borrar tus datos
+privacy = 🔒 Qué guardamos y por qué
+    • Los lugares que has abierto y las misiones que has hecho en ellos: para mostrarte tu pasaporte.
+    • El idioma que has elegido, si has elegido uno.
+    • El colaborador (un hotel, por ejemplo) cuyo enlace te ha traído hasta aquí: para que nuestros colaboradores sepan que el servicio es útil.
+    No guardamos tu nombre, tu número de teléfono ni tu ubicación: una ubicación compartida solo se usa para encontrar el lugar más cercano.
+    /mydata muestra todo lo que guardamos y /forget lo borra.
+mydata-caption = Esto es todo lo que guardamos sobre ti.
+mydata-empty = Por ahora no guardamos nada sobre ti.
+forget-confirm = ¿Borrar todo lo que guardamos sobre ti (pasaporte, idioma, colaborador)? No se puede deshacer.
+forget-yes = 🗑 Sí, borrar
+forget-no = No, conservarlo
+forget-done = Hecho: hemos borrado todos tus datos. ¡Hasta pronto, y vuelve cuando quieras!
+forget-cancelled = No se ha borrado nada.
 
 ## Unexpected messages
 
-text-unexpected = I’m better with buttons 🙂 Open a spot with /spots, or see /help.
-unsupported-message = I can’t read this kind of message. Use the buttons, or see /help.
-command-unknown = I don’t know this command. See /help for what I can do.
-group-private = Let’s talk in private: open a chat with me to start.
-error-apology = Sorry, something went wrong on our side. Please try again in a moment.
+text-unexpected = Me entiendo mejor con botones 🙂 Abre un lugar con /spots o consulta /help.
+unsupported-message = No puedo leer este tipo de mensaje. Usa los botones o consulta /help.
+command-unknown = No conozco este comando. Consulta /help para ver lo que puedo hacer.
+group-private = Mejor hablemos en privado: abre un chat conmigo para empezar.
+error-apology = Lo sentimos, algo ha fallado por nuestra parte. Vuelve a intentarlo en un momento.

@@ -1,123 +1,123 @@
-# escale — English messages.
+# escale — French messages.
 # Every id here exists in every locale (a test checks it). Arguments are written { $like-this }.
 
 ## Names of this language and the command menu
 
-lang-name = 🇬🇧 English
-cmd-start = Start: welcome and spots
-cmd-spots = Spots near you
-cmd-progress = My passport: spots and tasks done
-cmd-lang = Change language
-cmd-help = What this bot does
-cmd-privacy = What we store and why
-cmd-mydata = See everything stored about me
-cmd-forget = Erase everything about me
+lang-name = 🇫🇷 Français
+cmd-start = Démarrer : accueil et lieux
+cmd-spots = Les lieux près de vous
+cmd-progress = Mon passeport : lieux et missions accomplies
+cmd-lang = Changer de langue
+cmd-help = À quoi sert ce bot
+cmd-privacy = Ce que nous conservons et pourquoi
+cmd-mydata = Voir tout ce qui est conservé sur moi
+cmd-forget = Effacer tout ce qui me concerne
 
 ## Welcome and spots
 
-welcome = Welcome to { $destination }! 👋
-    At each spot of the destination, a few short digital tasks await you: share a photo, send a postcard, find our hashtag…
-    Share your location and I’ll open the spot you’re at.
-share-location = 📍 Share my location
-spots-pick = Or pick a spot:
-spots-nearest = You’re not at one of our spots yet. The nearest ones:
-spot-unknown = I don’t know this spot (maybe it has moved). Here are the spots of the destination:
-spot-pick-task = What would you like to do here?
-partner-welcome = Welcome, and thanks to { $partner } for pointing you our way! Enjoy { $destination }.
-link-unknown = I don’t recognise this link, but you’re very welcome here.
-button-spots = 🗺 Spots
-button-progress = 🎒 My passport
-button-stale = This button belongs to an older message and no longer works. Here are the spots as they are now:
-button-stale-short = This button has expired.
-button-invalid = This button isn’t valid any more.
+welcome = { $destination } vous souhaite la bienvenue ! 👋
+    Dans chacun de nos lieux, quelques petites missions numériques vous attendent : partager une photo, envoyer une carte postale, trouver notre hashtag…
+    Partagez votre position et j’ouvrirai le lieu où vous vous trouvez.
+share-location = 📍 Partager ma position
+spots-pick = Ou choisissez un lieu :
+spots-nearest = Vous n’êtes pas encore sur l’un de nos lieux. Les plus proches :
+spot-unknown = Je ne connais pas ce lieu (il a peut-être été déplacé). Voici les lieux de la destination :
+spot-pick-task = Qu’aimeriez-vous faire ici ?
+partner-welcome = Bienvenue ! Un grand merci à { $partner } de nous avoir fait connaître. Profitez bien de { $destination }.
+link-unknown = Je ne reconnais pas ce lien, mais nous sommes ravis de vous accueillir.
+button-spots = 🗺 Lieux
+button-progress = 🎒 Mon passeport
+button-stale = Ce bouton appartient à un ancien message et ne fonctionne plus. Voici les lieux à jour :
+button-stale-short = Ce bouton a expiré.
+button-invalid = Ce bouton n’est plus valide.
 
 ## Tasks: shared words
 
-task-done = ✅ Done, thank you! { $left ->
-        [one] One more task awaits you here.
-       *[other] { $left } more tasks await you here.
+task-done = ✅ C’est fait, merci ! { $left ->
+        [one] Encore une mission vous attend ici.
+       *[other] Encore { $left } missions vous attendent ici.
     }
-task-done-short = ✅ Done!
-spot-complete = 🎉 You’ve done everything at { $spot }. Bravo! Other spots are waiting for you.
+task-done-short = ✅ C’est fait !
+spot-complete = 🎉 { $spot }, c’est terminé : vous avez tout fait. Bravo ! D’autres lieux vous attendent.
 
-photo-title = Share a photo
-photo-done = ✅ Photo sent
-photo-intro = Show us { $spot } through your eyes: send a photo of the place.
-photo-thanks = What a great shot, thank you! 📷
-photo-waiting = I’m waiting for a photo: tap 📎 and pick one, or take it now.
-photo-unexpected = Nice photo! To share it, first open a spot and choose “Share a photo”.
+photo-title = Partager une photo
+photo-done = ✅ Photo envoyée
+photo-intro = Montrez-nous { $spot } à travers votre regard : envoyez une photo du lieu.
+photo-thanks = Superbe photo, merci ! 📷
+photo-waiting = J’attends une photo : appuyez sur 📎 et choisissez-en une, ou prenez-la maintenant.
+photo-unexpected = Jolie photo ! Pour la partager, ouvrez d’abord un lieu et choisissez « Partager une photo ».
 
-review-title = Leave a review
-review-done = ✅ I left a review
-review-intro = Your opinion of { $spot } helps other travellers, whatever it is. It only takes a minute.
-review-open = ⭐ Write a review
-review-unavailable = There is no review page for { $spot } yet. Thanks for thinking of it!
+review-title = Laisser un avis
+review-done = ✅ J’ai laissé un avis
+review-intro = Quel qu’il soit, votre avis sur { $spot } aide les autres voyageurs. Cela ne prend qu’une minute.
+review-open = ⭐ Écrire un avis
+review-unavailable = Il n’y a pas encore de page d’avis pour { $spot }. Merci d’y avoir pensé !
 
-postcard-title = Send a postcard
-postcard-done = ✅ Postcard sent
-postcard-intro = Write a few words for a friend, and I’ll turn them into a postcard from { $spot } ({ $max } characters at most).
-postcard-text-please = Write the words of your card as a text message.
-postcard-too-long = That’s { $length } characters: a postcard holds { $max } at most. Could you make it shorter?
-postcard-card = 💌 Greetings from { $spot }, { $destination }!
+postcard-title = Envoyer une carte postale
+postcard-done = ✅ Carte envoyée
+postcard-intro = Écrivez quelques mots pour un proche, et j’en ferai une carte postale de { $spot } ({ $max } caractères maximum).
+postcard-text-please = Écrivez le texte de votre carte dans un message.
+postcard-too-long = Votre texte fait { $length } caractères, mais une carte postale en contient { $max } au maximum. Pourriez-vous le raccourcir ?
+postcard-card = 💌 Bons baisers de { $spot }, { $destination } !
 
-    “{ $message }”
+    « { $message } »
 
     { $hashtags }
-postcard-share = 📤 Send it to a friend
+postcard-share = 📤 L’envoyer à un proche
 
-hashtag-title = Use our hashtag
-hashtag-done = ✅ I posted it
-hashtag-intro = Posting a photo of { $spot }? Add these hashtags so the whole destination can see it:
-hashtag-copy = 📋 Copy the hashtags
+hashtag-title = Utiliser notre hashtag
+hashtag-done = ✅ Je l’ai publié
+hashtag-intro = Vous publiez une photo de { $spot } ? Ajoutez ces hashtags pour que toute la destination puisse la voir :
+hashtag-copy = 📋 Copier les hashtags
 
-app-title = Get the stay app
-app-done = ✅ Installed
-app-intro = 📱 { $app }: everything for your stay, in your pocket.
-app-tips = How to make the most of it:
+app-title = Installer l’appli séjour
+app-done = ✅ Installée
+app-intro = 📱 { $app } : tout pour votre séjour, dans votre poche.
+app-tips = Pour en profiter au mieux :
 app-ios = App Store
 app-android = Google Play
-app-web = Website
+app-web = Site web
 
 ## Passport
 
-progress-title = 🎒 Your { $destination } passport
-    Spots visited: { $visited } of { $total } · tasks done: { $score }
-progress-unvisited = Still to discover: { $spots }
+progress-title = 🎒 Votre passeport { $destination }
+    Lieux visités : { $visited } sur { $total } · missions accomplies : { $score }
+progress-unvisited = Encore à découvrir : { $spots }
 
 ## Language
 
-lang-choose = Which language would you like?
-lang-set = 🇬🇧 From now on, I’ll speak English.
+lang-choose = Quelle langue préférez-vous ?
+lang-set = 🇫🇷 C’est noté : désormais, je vous parle en français.
 
 ## Help, privacy, your data
 
-help = I’m the digital guide of { $destination }. 🗺
-    Scan the QR code at a spot, or share your location, and I’ll suggest a few short tasks there.
+help = Je suis le guide numérique de { $destination }. 🗺
+    Scannez le QR code d’un lieu, ou partagez votre position, et je vous proposerai quelques petites missions sur place.
 
-    /spots — spots near you
-    /progress — your passport
-    /lang — change language
-    /privacy — what we store
-    /mydata — see your data
-    /forget — erase your data
-privacy = 🔒 What we store, and why
-    • The spots you opened and the tasks you did there: to show your passport.
-    • The language you chose, if you chose one.
-    • The partner (a hotel, for example) whose link brought you here: so our partners know the service is useful.
-    We don’t keep your name, your phone number or your location: a shared location is only used to find the nearest spot.
-    /mydata shows everything we store, /forget erases it.
-mydata-caption = Here is everything we store about you.
-mydata-empty = We store nothing about you at the moment.
-forget-confirm = Erase everything we store about you (passport, language, partner)? This can’t be undone.
-forget-yes = 🗑 Yes, erase
-forget-no = No, keep it
-forget-done = Done: everything about you is erased. Goodbye, and come back whenever you like!
-forget-cancelled = Nothing was erased.
+    /spots — les lieux près de vous
+    /progress — votre passeport
+    /lang — changer de langue
+    /privacy — ce que nous conservons
+    /mydata — voir vos données
+    /forget — effacer vos données
+privacy = 🔒 Ce que nous conservons, et pourquoi
+    • Les lieux que vous avez ouverts et les missions que vous y avez faites : pour afficher votre passeport.
+    • La langue que vous avez choisie, si vous en avez choisi une.
+    • Le partenaire (un hôtel, par exemple) dont vous avez suivi le lien pour arriver ici : pour que nos partenaires sachent que le service est utile.
+    Nous ne conservons ni votre nom, ni votre numéro de téléphone, ni votre position : une position partagée sert uniquement à trouver le lieu le plus proche.
+    /mydata affiche tout ce que nous conservons, /forget l’efface.
+mydata-caption = Voici tout ce que nous conservons à votre sujet.
+mydata-empty = Nous ne conservons rien à votre sujet pour le moment.
+forget-confirm = Effacer tout ce que nous conservons à votre sujet (passeport, langue, partenaire) ? C’est irréversible.
+forget-yes = 🗑 Oui, effacer
+forget-no = Non, garder
+forget-done = C’est fait : tout ce qui vous concerne a été effacé. Au revoir, et revenez quand vous voulez !
+forget-cancelled = Rien n’a été effacé.
 
 ## Unexpected messages
 
-text-unexpected = I’m better with buttons 🙂 Open a spot with /spots, or see /help.
-unsupported-message = I can’t read this kind of message. Use the buttons, or see /help.
-command-unknown = I don’t know this command. See /help for what I can do.
-group-private = Let’s talk in private: open a chat with me to start.
-error-apology = Sorry, something went wrong on our side. Please try again in a moment.
+text-unexpected = Je suis plus à l’aise avec les boutons 🙂 Ouvrez un lieu avec /spots, ou consultez /help.
+unsupported-message = Je ne sais pas lire ce type de message. Utilisez les boutons, ou consultez /help.
+command-unknown = Je ne connais pas cette commande. Consultez /help pour voir ce que je sais faire.
+group-private = Parlons en privé : ouvrez une discussion avec moi pour commencer.
+error-apology = Désolés, un problème est survenu de notre côté. Merci de réessayer dans un instant.

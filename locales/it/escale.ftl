@@ -1,123 +1,123 @@
-# escale — English messages.
+# escale — Italian messages.
 # Every id here exists in every locale (a test checks it). Arguments are written { $like-this }.
 
 ## Names of this language and the command menu
 
-lang-name = 🇬🇧 English
-cmd-start = Start: welcome and spots
-cmd-spots = Spots near you
-cmd-progress = My passport: spots and tasks done
-cmd-lang = Change language
-cmd-help = What this bot does
-cmd-privacy = What we store and why
-cmd-mydata = See everything stored about me
-cmd-forget = Erase everything about me
+lang-name = 🇮🇹 Italiano
+cmd-start = Avvio: benvenuto e luoghi
+cmd-spots = Luoghi vicino a te
+cmd-progress = Il mio passaporto: luoghi e attività svolte
+cmd-lang = Cambia lingua
+cmd-help = Cosa fa questo bot
+cmd-privacy = Cosa conserviamo e perché
+cmd-mydata = Vedi tutto ciò che conservate su di me
+cmd-forget = Cancella tutto ciò che mi riguarda
 
 ## Welcome and spots
 
-welcome = Welcome to { $destination }! 👋
-    At each spot of the destination, a few short digital tasks await you: share a photo, send a postcard, find our hashtag…
-    Share your location and I’ll open the spot you’re at.
-share-location = 📍 Share my location
-spots-pick = Or pick a spot:
-spots-nearest = You’re not at one of our spots yet. The nearest ones:
-spot-unknown = I don’t know this spot (maybe it has moved). Here are the spots of the destination:
-spot-pick-task = What would you like to do here?
-partner-welcome = Welcome, and thanks to { $partner } for pointing you our way! Enjoy { $destination }.
-link-unknown = I don’t recognise this link, but you’re very welcome here.
-button-spots = 🗺 Spots
-button-progress = 🎒 My passport
-button-stale = This button belongs to an older message and no longer works. Here are the spots as they are now:
-button-stale-short = This button has expired.
-button-invalid = This button isn’t valid any more.
+welcome = Ti diamo il benvenuto a { $destination }! 👋
+    In ognuno dei nostri luoghi ti aspettano alcune brevi attività digitali: condividere una foto, inviare una cartolina, trovare il nostro hashtag…
+    Condividi la tua posizione e ti aprirò il luogo in cui ti trovi.
+share-location = 📍 Condividi la posizione
+spots-pick = Oppure scegli un luogo:
+spots-nearest = Non sei ancora in uno dei nostri luoghi. Ecco i più vicini:
+spot-unknown = Non conosco questo luogo (forse è stato spostato). Ecco i luoghi della destinazione:
+spot-pick-task = Cosa ti va di fare qui?
+partner-welcome = Ti diamo il benvenuto, e grazie a { $partner } che ti ha parlato di noi! Goditi { $destination }.
+link-unknown = Non riconosco questo link, ma siamo felici di averti qui.
+button-spots = 🗺 Luoghi
+button-progress = 🎒 Il mio passaporto
+button-stale = Questo pulsante appartiene a un messaggio precedente e non funziona più. Ecco i luoghi aggiornati:
+button-stale-short = Questo pulsante è scaduto.
+button-invalid = Questo pulsante non è più valido.
 
 ## Tasks: shared words
 
-task-done = ✅ Done, thank you! { $left ->
-        [one] One more task awaits you here.
-       *[other] { $left } more tasks await you here.
+task-done = ✅ Fatto, grazie! { $left ->
+        [one] Qui ti aspetta ancora un’attività.
+       *[other] Qui ti aspettano ancora { $left } attività.
     }
-task-done-short = ✅ Done!
-spot-complete = 🎉 You’ve done everything at { $spot }. Bravo! Other spots are waiting for you.
+task-done-short = ✅ Fatto!
+spot-complete = 🎉 { $spot }: hai fatto tutto, complimenti! Altri luoghi ti aspettano.
 
-photo-title = Share a photo
-photo-done = ✅ Photo sent
-photo-intro = Show us { $spot } through your eyes: send a photo of the place.
-photo-thanks = What a great shot, thank you! 📷
-photo-waiting = I’m waiting for a photo: tap 📎 and pick one, or take it now.
-photo-unexpected = Nice photo! To share it, first open a spot and choose “Share a photo”.
+photo-title = Condividi una foto
+photo-done = ✅ Foto inviata
+photo-intro = Mostraci { $spot } con i tuoi occhi: invia una foto del luogo.
+photo-thanks = Bellissimo scatto, grazie! 📷
+photo-waiting = Aspetto una foto: tocca 📎 e scegline una, oppure scattala adesso.
+photo-unexpected = Bella foto! Per condividerla, apri prima un luogo e scegli «Condividi una foto».
 
-review-title = Leave a review
-review-done = ✅ I left a review
-review-intro = Your opinion of { $spot } helps other travellers, whatever it is. It only takes a minute.
-review-open = ⭐ Write a review
-review-unavailable = There is no review page for { $spot } yet. Thanks for thinking of it!
+review-title = Lascia una recensione
+review-done = ✅ Recensione lasciata
+review-intro = La tua opinione su { $spot }, qualunque sia, aiuta altri viaggiatori. Basta un minuto.
+review-open = ⭐ Scrivi una recensione
+review-unavailable = Non c’è ancora una pagina di recensioni per { $spot }. Grazie per averci pensato!
 
-postcard-title = Send a postcard
-postcard-done = ✅ Postcard sent
-postcard-intro = Write a few words for a friend, and I’ll turn them into a postcard from { $spot } ({ $max } characters at most).
-postcard-text-please = Write the words of your card as a text message.
-postcard-too-long = That’s { $length } characters: a postcard holds { $max } at most. Could you make it shorter?
-postcard-card = 💌 Greetings from { $spot }, { $destination }!
+postcard-title = Invia una cartolina
+postcard-done = ✅ Cartolina inviata
+postcard-intro = Scrivi qualche parola per una persona cara e ne farò una cartolina da { $spot } (massimo { $max } caratteri).
+postcard-text-please = Scrivi il testo della tua cartolina in un messaggio.
+postcard-too-long = Sono { $length } caratteri: una cartolina ne contiene al massimo { $max }. Puoi accorciarlo un po’?
+postcard-card = 💌 Tanti saluti da { $spot }, { $destination }!
 
-    “{ $message }”
+    «{ $message }»
 
     { $hashtags }
-postcard-share = 📤 Send it to a friend
+postcard-share = 📤 Inviala a chi vuoi
 
-hashtag-title = Use our hashtag
-hashtag-done = ✅ I posted it
-hashtag-intro = Posting a photo of { $spot }? Add these hashtags so the whole destination can see it:
-hashtag-copy = 📋 Copy the hashtags
+hashtag-title = Usa il nostro hashtag
+hashtag-done = ✅ Ho pubblicato
+hashtag-intro = Pubblichi una foto di { $spot }? Aggiungi questi hashtag, così tutta la destinazione potrà vederla:
+hashtag-copy = 📋 Copia gli hashtag
 
-app-title = Get the stay app
-app-done = ✅ Installed
-app-intro = 📱 { $app }: everything for your stay, in your pocket.
-app-tips = How to make the most of it:
+app-title = Scarica l’app turistica
+app-done = ✅ Installata
+app-intro = 📱 { $app }: tutto per il tuo soggiorno, sempre in tasca.
+app-tips = Come sfruttarla al meglio:
 app-ios = App Store
 app-android = Google Play
-app-web = Website
+app-web = Sito web
 
 ## Passport
 
-progress-title = 🎒 Your { $destination } passport
-    Spots visited: { $visited } of { $total } · tasks done: { $score }
-progress-unvisited = Still to discover: { $spots }
+progress-title = 🎒 Il tuo passaporto di { $destination }
+    Luoghi visitati: { $visited } su { $total } · attività svolte: { $score }
+progress-unvisited = Ancora da scoprire: { $spots }
 
 ## Language
 
-lang-choose = Which language would you like?
-lang-set = 🇬🇧 From now on, I’ll speak English.
+lang-choose = Quale lingua preferisci?
+lang-set = 🇮🇹 D’ora in poi ti parlerò in italiano.
 
 ## Help, privacy, your data
 
-help = I’m the digital guide of { $destination }. 🗺
-    Scan the QR code at a spot, or share your location, and I’ll suggest a few short tasks there.
+help = Sono la guida digitale di { $destination }. 🗺
+    Scansiona il codice QR in un luogo, o condividi la tua posizione, e ti proporrò lì alcune brevi attività.
 
-    /spots — spots near you
-    /progress — your passport
-    /lang — change language
-    /privacy — what we store
-    /mydata — see your data
-    /forget — erase your data
-privacy = 🔒 What we store, and why
-    • The spots you opened and the tasks you did there: to show your passport.
-    • The language you chose, if you chose one.
-    • The partner (a hotel, for example) whose link brought you here: so our partners know the service is useful.
-    We don’t keep your name, your phone number or your location: a shared location is only used to find the nearest spot.
-    /mydata shows everything we store, /forget erases it.
-mydata-caption = Here is everything we store about you.
-mydata-empty = We store nothing about you at the moment.
-forget-confirm = Erase everything we store about you (passport, language, partner)? This can’t be undone.
-forget-yes = 🗑 Yes, erase
-forget-no = No, keep it
-forget-done = Done: everything about you is erased. Goodbye, and come back whenever you like!
-forget-cancelled = Nothing was erased.
+    /spots — luoghi vicino a te
+    /progress — il tuo passaporto
+    /lang — cambia lingua
+    /privacy — cosa conserviamo
+    /mydata — vedi i tuoi dati
+    /forget — cancella i tuoi dati
+privacy = 🔒 Cosa conserviamo, e perché
+    • I luoghi che hai aperto e le attività che vi hai svolto: per mostrarti il tuo passaporto.
+    • La lingua che hai scelto, se ne hai scelta una.
+    • Il partner (un hotel, per esempio) di cui hai seguito il link per arrivare qui: perché i nostri partner sappiano che il servizio è utile.
+    Non conserviamo il tuo nome, il tuo numero di telefono né la tua posizione: una posizione condivisa serve solo a trovare il luogo più vicino.
+    /mydata mostra tutto ciò che conserviamo, /forget lo cancella.
+mydata-caption = Ecco tutto ciò che conserviamo su di te.
+mydata-empty = Al momento non conserviamo nulla su di te.
+forget-confirm = Cancellare tutto ciò che conserviamo su di te (passaporto, lingua, partner)? L’operazione è irreversibile.
+forget-yes = 🗑 Sì, cancella
+forget-no = No, lascia tutto
+forget-done = Fatto: tutto ciò che ti riguarda è stato cancellato. Arrivederci, e torna quando vuoi!
+forget-cancelled = Non è stato cancellato nulla.
 
 ## Unexpected messages
 
-text-unexpected = I’m better with buttons 🙂 Open a spot with /spots, or see /help.
-unsupported-message = I can’t read this kind of message. Use the buttons, or see /help.
-command-unknown = I don’t know this command. See /help for what I can do.
-group-private = Let’s talk in private: open a chat with me to start.
-error-apology = Sorry, something went wrong on our side. Please try again in a moment.
+text-unexpected = Con i pulsanti me la cavo meglio 🙂 Apri un luogo con /spots, o guarda /help.
+unsupported-message = Non riesco a leggere questo tipo di messaggio. Usa i pulsanti, o guarda /help.
+command-unknown = Non conosco questo comando. Guarda /help per scoprire cosa so fare.
+group-private = Parliamone in privato: apri una chat con me per iniziare.
+error-apology = Scusaci, qualcosa è andato storto da parte nostra. Riprova tra un attimo.

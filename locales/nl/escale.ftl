@@ -1,123 +1,123 @@
-# escale — English messages.
+# escale — Dutch messages.
 # Every id here exists in every locale (a test checks it). Arguments are written { $like-this }.
 
 ## Names of this language and the command menu
 
-lang-name = 🇬🇧 English
-cmd-start = Start: welcome and spots
-cmd-spots = Spots near you
-cmd-progress = My passport: spots and tasks done
-cmd-lang = Change language
-cmd-help = What this bot does
-cmd-privacy = What we store and why
-cmd-mydata = See everything stored about me
-cmd-forget = Erase everything about me
+lang-name = 🇳🇱 Nederlands
+cmd-start = Start: welkom en plekken
+cmd-spots = Plekken bij jou in de buurt
+cmd-progress = Mijn paspoort: plekken en voltooide opdrachten
+cmd-lang = Taal wijzigen
+cmd-help = Wat deze bot doet
+cmd-privacy = Wat we bewaren en waarom
+cmd-mydata = Alles bekijken wat over mij bewaard wordt
+cmd-forget = Alles over mij wissen
 
 ## Welcome and spots
 
-welcome = Welcome to { $destination }! 👋
-    At each spot of the destination, a few short digital tasks await you: share a photo, send a postcard, find our hashtag…
-    Share your location and I’ll open the spot you’re at.
-share-location = 📍 Share my location
-spots-pick = Or pick a spot:
-spots-nearest = You’re not at one of our spots yet. The nearest ones:
-spot-unknown = I don’t know this spot (maybe it has moved). Here are the spots of the destination:
-spot-pick-task = What would you like to do here?
-partner-welcome = Welcome, and thanks to { $partner } for pointing you our way! Enjoy { $destination }.
-link-unknown = I don’t recognise this link, but you’re very welcome here.
-button-spots = 🗺 Spots
-button-progress = 🎒 My passport
-button-stale = This button belongs to an older message and no longer works. Here are the spots as they are now:
-button-stale-short = This button has expired.
-button-invalid = This button isn’t valid any more.
+welcome = Welkom in { $destination }! 👋
+    Op elk van onze plekken wachten een paar korte digitale opdrachten op je: een foto delen, een ansichtkaart sturen, onze hashtag vinden…
+    Deel je locatie en ik open de plek waar je nu bent.
+share-location = 📍 Deel mijn locatie
+spots-pick = Of kies een plek:
+spots-nearest = Je bent nog niet bij een van onze plekken. De dichtstbijzijnde:
+spot-unknown = Deze plek ken ik niet (misschien is hij verplaatst). Dit zijn de plekken van onze bestemming:
+spot-pick-task = Wat wil je hier doen?
+partner-welcome = Welkom, en dank aan { $partner } voor de tip! Veel plezier in { $destination }.
+link-unknown = Deze link herken ik niet, maar je bent hier van harte welkom.
+button-spots = 🗺 Plekken
+button-progress = 🎒 Mijn paspoort
+button-stale = Deze knop hoort bij een ouder bericht en werkt niet meer. Dit zijn de plekken zoals ze nu zijn:
+button-stale-short = Deze knop is verlopen.
+button-invalid = Deze knop is niet meer geldig.
 
 ## Tasks: shared words
 
-task-done = ✅ Done, thank you! { $left ->
-        [one] One more task awaits you here.
-       *[other] { $left } more tasks await you here.
+task-done = ✅ Gelukt, bedankt! { $left ->
+        [one] Er wacht hier nog één opdracht op je.
+       *[other] Er wachten hier nog { $left } opdrachten op je.
     }
-task-done-short = ✅ Done!
-spot-complete = 🎉 You’ve done everything at { $spot }. Bravo! Other spots are waiting for you.
+task-done-short = ✅ Gelukt!
+spot-complete = 🎉 Je hebt bij { $spot } alles gedaan. Goed bezig! Er wachten nog meer plekken op je.
 
-photo-title = Share a photo
-photo-done = ✅ Photo sent
-photo-intro = Show us { $spot } through your eyes: send a photo of the place.
-photo-thanks = What a great shot, thank you! 📷
-photo-waiting = I’m waiting for a photo: tap 📎 and pick one, or take it now.
-photo-unexpected = Nice photo! To share it, first open a spot and choose “Share a photo”.
+photo-title = Een foto delen
+photo-done = ✅ Foto verstuurd
+photo-intro = Laat ons { $spot } door jouw ogen zien: stuur een foto van deze plek.
+photo-thanks = Wat een mooie foto, bedankt! 📷
+photo-waiting = Ik wacht op een foto: tik op 📎 en kies er een, of maak er nu een.
+photo-unexpected = Mooie foto! Wil je hem delen? Open dan eerst een plek en kies “Een foto delen”.
 
-review-title = Leave a review
-review-done = ✅ I left a review
-review-intro = Your opinion of { $spot } helps other travellers, whatever it is. It only takes a minute.
-review-open = ⭐ Write a review
-review-unavailable = There is no review page for { $spot } yet. Thanks for thinking of it!
+review-title = Een review achterlaten
+review-done = ✅ Review geplaatst
+review-intro = Jouw mening over { $spot } helpt andere reizigers, hoe die ook uitvalt. Het kost maar een minuutje.
+review-open = ⭐ Schrijf een review
+review-unavailable = Er is nog geen reviewpagina voor { $spot }. Bedankt dat je eraan dacht!
 
-postcard-title = Send a postcard
-postcard-done = ✅ Postcard sent
-postcard-intro = Write a few words for a friend, and I’ll turn them into a postcard from { $spot } ({ $max } characters at most).
-postcard-text-please = Write the words of your card as a text message.
-postcard-too-long = That’s { $length } characters: a postcard holds { $max } at most. Could you make it shorter?
-postcard-card = 💌 Greetings from { $spot }, { $destination }!
+postcard-title = Een ansichtkaart sturen
+postcard-done = ✅ Kaart verstuurd
+postcard-intro = Schrijf een paar woorden voor een dierbare: ik zet ze op een ansichtkaart van { $spot } (maximaal { $max } tekens).
+postcard-text-please = Stuur de tekst voor je kaart als gewoon tekstbericht.
+postcard-too-long = Dat zijn { $length } tekens: op een ansichtkaart passen er maximaal { $max }. Kun je het wat korter maken?
+postcard-card = 💌 Groeten uit { $spot }, { $destination }!
 
     “{ $message }”
 
     { $hashtags }
-postcard-share = 📤 Send it to a friend
+postcard-share = 📤 Naar een vriend sturen
 
-hashtag-title = Use our hashtag
-hashtag-done = ✅ I posted it
-hashtag-intro = Posting a photo of { $spot }? Add these hashtags so the whole destination can see it:
-hashtag-copy = 📋 Copy the hashtags
+hashtag-title = Onze hashtag gebruiken
+hashtag-done = ✅ Ik heb gepost
+hashtag-intro = Post je een foto van { $spot }? Voeg deze hashtags toe, zodat de hele bestemming hem kan zien:
+hashtag-copy = 📋 Hashtags kopiëren
 
-app-title = Get the stay app
-app-done = ✅ Installed
-app-intro = 📱 { $app }: everything for your stay, in your pocket.
-app-tips = How to make the most of it:
+app-title = Vakantie-app installeren
+app-done = ✅ Geïnstalleerd
+app-intro = 📱 { $app }: alles voor je verblijf, gewoon in je broekzak.
+app-tips = Zo haal je er het meeste uit:
 app-ios = App Store
 app-android = Google Play
 app-web = Website
 
 ## Passport
 
-progress-title = 🎒 Your { $destination } passport
-    Spots visited: { $visited } of { $total } · tasks done: { $score }
-progress-unvisited = Still to discover: { $spots }
+progress-title = 🎒 Jouw paspoort voor { $destination }
+    Bezochte plekken: { $visited } van { $total } · voltooide opdrachten: { $score }
+progress-unvisited = Nog te ontdekken: { $spots }
 
 ## Language
 
-lang-choose = Which language would you like?
-lang-set = 🇬🇧 From now on, I’ll speak English.
+lang-choose = Welke taal wil je?
+lang-set = 🇳🇱 Vanaf nu spreek ik Nederlands met je.
 
 ## Help, privacy, your data
 
-help = I’m the digital guide of { $destination }. 🗺
-    Scan the QR code at a spot, or share your location, and I’ll suggest a few short tasks there.
+help = Ik ben de digitale gids van { $destination }. 🗺
+    Scan de QR-code bij een plek, of deel je locatie, en ik stel je daar een paar korte opdrachten voor.
 
-    /spots — spots near you
-    /progress — your passport
-    /lang — change language
-    /privacy — what we store
-    /mydata — see your data
-    /forget — erase your data
-privacy = 🔒 What we store, and why
-    • The spots you opened and the tasks you did there: to show your passport.
-    • The language you chose, if you chose one.
-    • The partner (a hotel, for example) whose link brought you here: so our partners know the service is useful.
-    We don’t keep your name, your phone number or your location: a shared location is only used to find the nearest spot.
-    /mydata shows everything we store, /forget erases it.
-mydata-caption = Here is everything we store about you.
-mydata-empty = We store nothing about you at the moment.
-forget-confirm = Erase everything we store about you (passport, language, partner)? This can’t be undone.
-forget-yes = 🗑 Yes, erase
-forget-no = No, keep it
-forget-done = Done: everything about you is erased. Goodbye, and come back whenever you like!
-forget-cancelled = Nothing was erased.
+    /spots — plekken bij jou in de buurt
+    /progress — je paspoort
+    /lang — taal wijzigen
+    /privacy — wat we bewaren
+    /mydata — je gegevens bekijken
+    /forget — je gegevens wissen
+privacy = 🔒 Wat we bewaren, en waarom
+    • De plekken die je hebt geopend en de opdrachten die je daar hebt gedaan: om je paspoort te tonen.
+    • De taal die je hebt gekozen, als je er een hebt gekozen.
+    • De partner (bijvoorbeeld een hotel) via wiens link je hier bent gekomen: zodat onze partners weten dat de dienst nuttig is.
+    Je naam, je telefoonnummer en je locatie bewaren we niet: een gedeelde locatie wordt alleen gebruikt om de dichtstbijzijnde plek te vinden.
+    /mydata toont alles wat we bewaren, /forget wist het.
+mydata-caption = Dit is alles wat we over je bewaren.
+mydata-empty = We bewaren op dit moment niets over je.
+forget-confirm = Alles wissen wat we over je bewaren (paspoort, taal, partner)? Dit kan niet ongedaan worden gemaakt.
+forget-yes = 🗑 Ja, wissen
+forget-no = Nee, bewaren
+forget-done = Klaar: alles over jou is gewist. Tot ziens, en kom gerust terug wanneer je maar wilt!
+forget-cancelled = Er is niets gewist.
 
 ## Unexpected messages
 
-text-unexpected = I’m better with buttons 🙂 Open a spot with /spots, or see /help.
-unsupported-message = I can’t read this kind of message. Use the buttons, or see /help.
-command-unknown = I don’t know this command. See /help for what I can do.
-group-private = Let’s talk in private: open a chat with me to start.
-error-apology = Sorry, something went wrong on our side. Please try again in a moment.
+text-unexpected = Met knoppen gaat het me beter af 🙂 Open een plek met /spots, of kijk bij /help.
+unsupported-message = Dit soort bericht kan ik niet lezen. Gebruik de knoppen, of kijk bij /help.
+command-unknown = Dit commando ken ik niet. Kijk bij /help wat ik allemaal kan.
+group-private = Laten we privé praten: open een chat met mij om te beginnen.
+error-apology = Sorry, er ging bij ons iets mis. Probeer het zo nog eens.
