@@ -530,11 +530,7 @@ lon = -0.3753
 
     #[test]
     fn unknown_key_names_key_and_line() {
-        let err = error_of(
-            &MINIMAL
-                .replace("radius", "radius")
-                .replace("lon = -0.3753", "lon = -0.3753\nradius = 20"),
-        );
+        let err = error_of(&MINIMAL.replace("lon = -0.3753", "lon = -0.3753\nradius = 20"));
         assert!(err.contains("line 20"), "{err}");
         assert!(err.contains("radius"), "{err}");
     }

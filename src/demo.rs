@@ -52,7 +52,11 @@ impl Options {
     pub fn from_env() -> Options {
         use std::io::IsTerminal as _;
         let lang = std::env::var("LANG").unwrap_or_default();
-        let code = lang.split(['_', '.', '-']).next().filter(|c| c.len() == 2).unwrap_or("en");
+        let code = lang
+            .split(['_', '.', '-'])
+            .next()
+            .filter(|c| c.len() == 2)
+            .unwrap_or("en");
         Options {
             language_code: code.to_owned(),
             echo: !std::io::stdin().is_terminal(),
@@ -95,7 +99,9 @@ pub async fn run(
             continue;
         }
         if options.echo {
-            output.write_all(format!("you › {line}\n").as_bytes()).await?;
+            output
+                .write_all(format!("you › {line}\n").as_bytes())
+                .await?;
         }
         if line == "!quit" {
             break;
@@ -103,7 +109,9 @@ pub async fn run(
         match act(&sandbox, &tourist, &screen, line) {
             Ok(()) => {}
             Err(note) => {
-                output.write_all(format!("      ({note})\n").as_bytes()).await?;
+                output
+                    .write_all(format!("      ({note})\n").as_bytes())
+                    .await?;
                 continue;
             }
         }
@@ -149,7 +157,7 @@ fn act(sandbox: &Sandbox, tourist: &Person, screen: &Screen, line: &str) -> Resu
         }
         Some("!photo") => {
             let file = sandbox.upload(SAMPLE_PNG.to_vec(), "photo.png");
-            sandbox.send_photo(tourist, &file, 1, 1, None);
+            sandbox.send_photo(tourist, &file, 64, 48, None);
         }
         Some("!voice") => {
             let voice = serde_json::json!({
@@ -175,7 +183,11 @@ struct Screen {
 }
 
 /// Prints the bot's answer as it comes, until it has been quiet for a moment.
-async fn collect_answer(sandbox: &Sandbox, activity: &mut Receiver<Activity>, screen: &mut Screen) -> String {
+async fn collect_answer(
+    sandbox: &Sandbox,
+    activity: &mut Receiver<Activity>,
+    screen: &mut Screen,
+) -> String {
     let mut printed = String::new();
     let mut wait = FIRST_ANSWER;
     loop {
@@ -199,25 +211,47 @@ fn describe(sandbox: &Sandbox, event: &Activity, screen: &mut Screen) -> String 
             Some(text) => format!("      💬 {text}\n"),
             None => String::new(),
         },
-        Activity::Rejected { method, description } => {
+        Activity::Rejected {
+            method,
+            description,
+        } => {
             format!("      (the Bot API refused {method}: {description})\n")
         }
         _ => String::new(),
     }
 }
 
-fn describe_message(sandbox: &Sandbox, message: &BotMessage, screen: &mut Screen, note: &str) -> String {
+fn describe_message(
+    sandbox: &Sandbox,
+    message: &BotMessage,
+    screen: &mut Screen,
+    note: &str,
+) -> String {
     let mut body = match &message.content {
-        Content::Venue { title, address, latitude, longitude, .. } => {
+        Content::Venue {
+            title,
+            address,
+            latitude,
+            longitude,
+            ..
+        } => {
             format!("📍 {title}, {address} ({latitude}, {longitude}): opens in your maps")
         }
         Content::Document { file, .. } => {
             let name = file.file_name.clone().unwrap_or_default();
             let bytes = sandbox.file_bytes(&file.file_id).unwrap_or_default();
-            format!("📎 {name}: {}\n{}", message.plain_text(), String::from_utf8_lossy(&bytes))
+            format!(
+                "📎 {name}: {}\n{}",
+                message.plain_text(),
+                String::from_utf8_lossy(&bytes)
+            )
         }
         Content::Photo { .. } => format!("🖼 {}", message.plain_text()),
-        Content::Location { latitude, longitude, .. } => format!("📍 {latitude}, {longitude}"),
+        Content::Location {
+            latitude,
+            longitude,
+            ..
+        } => format!("📍 {latitude}, {longitude}"),
         Content::Text => message.plain_text(),
     };
     body = body.trim_end().replace('\n', "\n      ");
@@ -233,7 +267,11 @@ fn describe_message(sandbox: &Sandbox, message: &BotMessage, screen: &mut Screen
     }
     if let Some(keyboard) = message.reply_keyboard() {
         for button in keyboard {
-            let how = if button.request_location { " (type !location)" } else { "" };
+            let how = if button.request_location {
+                " (type !location)"
+            } else {
+                ""
+            };
             out.push_str(&format!("      ⌨ {}{how}\n", button.text));
         }
     }
@@ -241,9 +279,4 @@ fn describe_message(sandbox: &Sandbox, message: &BotMessage, screen: &mut Screen
 }
 
 /// A real (tiny) PNG image, sent by `!photo`.
-const SAMPLE_PNG: &[u8] = &[
-    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00,
-    0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x02, 0x00, 0x00, 0x00, 0x90, 0x77, 0x53, 0xde, 0x00, 0x00, 0x00,
-    0x0c, 0x49, 0x44, 0x41, 0x54, 0x08, 0xd7, 0x63, 0x68, 0xa8, 0xd8, 0x00, 0x00, 0x02, 0x84, 0x01, 0x61, 0x63,
-    0x43, 0x52, 0x60, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
-];
+const SAMPLE_PNG: &[u8] = include_bytes!("../assets/demo-photo.png");

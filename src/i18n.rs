@@ -213,16 +213,27 @@ mod tests {
         let i18n = I18n::embedded();
         assert!(i18n.message_ids().len() > 50);
         let args: Vec<(&str, FluentValue)> = [
-            "destination", "partner", "spot", "app", "message", "hashtags", "spots",
+            "destination",
+            "partner",
+            "spot",
+            "app",
+            "message",
+            "hashtags",
+            "spots",
         ]
         .into_iter()
         .map(|name| (name, FluentValue::from("Sample")))
-        .chain(["left", "max", "length", "visited", "total", "score"].map(|n| (n, FluentValue::from(3))))
+        .chain(
+            ["left", "max", "length", "visited", "total", "score"]
+                .map(|n| (n, FluentValue::from(3))),
+        )
         .collect();
         for (lang, bundle) in &i18n.bundles {
             for id in i18n.message_ids() {
                 let pattern = bundle.get_message(id).and_then(|m| m.value());
-                let Some(pattern) = pattern else { panic!("{lang}: {id} has no value") };
+                let Some(pattern) = pattern else {
+                    panic!("{lang}: {id} has no value")
+                };
                 let mut fluent_args = FluentArgs::new();
                 for (name, value) in &args {
                     fluent_args.set(*name, value.clone());
@@ -239,7 +250,10 @@ mod tests {
     fn a_locale_missing_a_message_is_refused() {
         let mut sources: Vec<(Lang, String)> = EMBEDDED.map(|(l, t)| (l, t.to_owned())).to_vec();
         sources[3].1 = sources[3].1.replace("lang-name =", "lang-nom =");
-        let err = I18n::from_sources(sources).err().expect("refused").to_string();
+        let err = I18n::from_sources(sources)
+            .err()
+            .expect("refused")
+            .to_string();
         assert!(err.contains("lang-name") && err.contains("es"), "{err}");
     }
 
@@ -257,6 +271,9 @@ mod tests {
     fn each_language_names_itself() {
         let i18n = I18n::embedded();
         let names: Vec<String> = Lang::ALL.iter().map(|&l| i18n.t(l, "lang-name")).collect();
-        assert!(names[0].contains("Français") && names[2].contains("Deutsch"), "{names:?}");
+        assert!(
+            names[0].contains("Français") && names[2].contains("Deutsch"),
+            "{names:?}"
+        );
     }
 }

@@ -471,7 +471,7 @@ fn on_button(ctx: &Ctx, tourist: &mut Tourist, action: Action) -> Outcome {
         Action::SetLang(lang) => {
             tourist.language = Some(lang);
             let ctx = Ctx { lang, ..*ctx };
-            Outcome::save(vec![Reply::text(ctx.t("lang-set"))]).with_toast(ctx.t("lang-set"))
+            Outcome::save(vec![Reply::text(ctx.t("lang-set"))])
         }
         Action::Forget { confirmed: true } => Outcome {
             replies: vec![Reply::text(ctx.t("forget-done"))],

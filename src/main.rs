@@ -54,7 +54,12 @@ async fn main() -> ExitCode {
         Command::Check => cli::check(&paths).map(|summary| print!("{summary}")),
         Command::Demo => {
             init_logging("warn");
-            escale::demo::run(escale::demo::Options::from_env(), tokio::io::stdin(), tokio::io::stdout()).await
+            escale::demo::run(
+                escale::demo::Options::from_env(),
+                tokio::io::stdin(),
+                tokio::io::stdout(),
+            )
+            .await
         }
         Command::Run { no_throttle } => {
             init_logging("info");

@@ -637,11 +637,7 @@ impl BotMessage {
     /// The reply keyboard sent with this message, row after row; `None` when
     /// the message carries no reply keyboard.
     pub fn reply_keyboard(&self) -> Option<Vec<ReplyButton>> {
-        let rows = self
-            .reply_markup
-            .as_ref()?
-            .get("keyboard")?
-            .as_array()?;
+        let rows = self.reply_markup.as_ref()?.get("keyboard")?.as_array()?;
         Some(
             rows.iter()
                 .filter_map(Value::as_array)
@@ -789,12 +785,18 @@ pub struct UploadedFile {
 pub enum Activity {
     Sent(BotMessage),
     Edited(BotMessage),
-    Deleted { chat_id: i64, message_id: i32 },
+    Deleted {
+        chat_id: i64,
+        message_id: i32,
+    },
     CallbackAnswered(CallbackAnswer),
     InlineAnswered(InlineAnswer),
     /// A call the sandbox answered with an error (wrong token, unknown
     /// method, Telegram rule broken).
-    Rejected { method: String, description: String },
+    Rejected {
+        method: String,
+        description: String,
+    },
 }
 
 /// A `wait_for_*` helper timed out. The message describes what there was

@@ -33,8 +33,9 @@ pub struct Tourist {
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct SpotProgress {
-    /// When the tourist first opened the spot (Unix seconds).
-    pub first_visit: u64,
+    /// The day the tourist first opened the spot (`2026-07-14`): a day is all the passport
+    /// needs, so no finer time is kept.
+    pub first_visit: String,
     /// Tasks completed here, in the order they were done.
     #[serde(default)]
     pub done: Vec<TaskKind>,
@@ -49,12 +50,7 @@ pub struct Awaiting {
 impl Tourist {
     /// Records a visit of `spot` (the first one only) and the partner attribution it brings.
     pub fn visit(&mut self, spot: &str, partner: Option<&str>, now: u64) {
-        self.spots
-            .entry(spot.to_owned())
-            .or_insert_with(|| SpotProgress {
-                first_visit: now,
-                done: Vec::new(),
-            });
+        self.progress_at(spot, now);
         if let Some(partner) = partner {
             self.attribute(partner);
         }
@@ -71,18 +67,21 @@ impl Tourist {
 
     /// Marks `task` done at `spot`; false when it already was.
     pub fn complete(&mut self, spot: &str, task: TaskKind, now: u64) -> bool {
-        let progress = self
-            .spots
-            .entry(spot.to_owned())
-            .or_insert_with(|| SpotProgress {
-                first_visit: now,
-                done: Vec::new(),
-            });
+        let progress = self.progress_at(spot, now);
         if progress.done.contains(&task) {
             return false;
         }
         progress.done.push(task);
         true
+    }
+
+    fn progress_at(&mut self, spot: &str, now: u64) -> &mut SpotProgress {
+        self.spots
+            .entry(spot.to_owned())
+            .or_insert_with(|| SpotProgress {
+                first_visit: iso_date(now),
+                done: Vec::new(),
+            })
     }
 
     /// Completed tasks that count toward rewards (reviews never do).
@@ -93,6 +92,21 @@ impl Tourist {
             .filter(|t| t.counts_toward_rewards())
             .count()
     }
+}
+
+/// The UTC calendar day of a Unix time, as `YYYY-MM-DD` (Howard Hinnant's civil-from-days).
+pub fn iso_date(unix_secs: u64) -> String {
+    let days = (unix_secs / 86_400) as i64 + 719_468;
+    let era = days.div_euclid(146_097);
+    let day_of_era = days.rem_euclid(146_097);
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let mp = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
 }
 
 #[cfg(test)]
@@ -114,14 +128,22 @@ mod tests {
         assert!(!t.complete("chateau", TaskKind::Hashtag, 2));
         assert!(t.complete("chateau", TaskKind::Review, 3));
         assert_eq!(t.score(), 1);
-        assert_eq!(t.spots["chateau"].first_visit, 1);
+        assert_eq!(t.spots["chateau"].first_visit, "1970-01-01");
+    }
+
+    #[test]
+    fn dates_are_calendar_days() {
+        assert_eq!(iso_date(0), "1970-01-01");
+        assert_eq!(iso_date(951_782_400), "2000-02-29");
+        assert_eq!(iso_date(1_795_717_475), "2026-11-26");
+        assert_eq!(iso_date(4_102_444_799), "2099-12-31");
     }
 
     #[test]
     fn old_records_without_new_fields_still_load() {
         let t: Tourist =
-            serde_json::from_str(r#"{"spots":{"chateau":{"first_visit":5}}}"#).unwrap();
-        assert_eq!(t.spots["chateau"].first_visit, 5);
+            serde_json::from_str(r#"{"spots":{"chateau":{"first_visit":"2026-07-14"}}}"#).unwrap();
+        assert_eq!(t.spots["chateau"].first_visit, "2026-07-14");
         assert!(t.spots["chateau"].done.is_empty());
     }
 }

@@ -18,8 +18,7 @@ const INLINE_RESULTS_LIMIT: usize = 50;
 /// Telegram caps a long poll at 50 seconds.
 const MAX_POLL_SECONDS: u64 = 50;
 
-const QUERY_TOO_OLD: &str =
-    "query is too old and response timeout expired or query id is invalid";
+const QUERY_TOO_OLD: &str = "query is too old and response timeout expired or query id is invalid";
 
 /// Runs `method` (case-insensitive, as on Telegram).
 pub(super) async fn call(shared: &Shared, method: &str, p: &Params) -> Result<Value, ApiError> {
@@ -108,7 +107,11 @@ async fn get_updates(shared: &Shared, p: &Params) -> Result<Value, ApiError> {
                 .map(str::to_owned)
                 .collect(),
         ),
-        Some(_) => return Err(ApiError::bad_request("can't parse allowed_updates JSON array")),
+        Some(_) => {
+            return Err(ApiError::bad_request(
+                "can't parse allowed_updates JSON array",
+            ));
+        }
     };
     let generation = {
         let mut state = shared.lock();
@@ -292,8 +295,8 @@ fn check_inline_button(button: &Value) -> Result<(), ApiError> {
     }
     if let Some(link) = button.get("url") {
         let link = link.as_str().unwrap_or_default();
-        let valid = url::Url::parse(link)
-            .is_ok_and(|u| ["http", "https", "tg"].contains(&u.scheme()));
+        let valid =
+            url::Url::parse(link).is_ok_and(|u| ["http", "https", "tg"].contains(&u.scheme()));
         if !valid {
             return Err(ApiError::bad_request(format!(
                 "inline keyboard button URL '{link}' is invalid: Wrong HTTP URL"
@@ -336,7 +339,9 @@ fn input_file(shared: &Shared, p: &Params, field: &str, dir: &str) -> Result<Fil
         return Ok(shared.lock().store_file(part.bytes.clone(), name, dir));
     }
     let Some(value) = value else {
-        return Err(ApiError::bad_request(format!("there is no {field} in the request")));
+        return Err(ApiError::bad_request(format!(
+            "there is no {field} in the request"
+        )));
     };
     if value.starts_with("http://") || value.starts_with("https://") {
         // Telegram would fetch it; the sandbox is offline and keeps a stub.
@@ -413,7 +418,9 @@ fn coordinates(p: &Params) -> Result<(f64, f64), ApiError> {
     let latitude = p.required_f64("latitude")?;
     let longitude = p.required_f64("longitude")?;
     if !(-90.0..=90.0).contains(&latitude) || !(-180.0..=180.0).contains(&longitude) {
-        return Err(ApiError::bad_request("wrong latitude or longitude specified"));
+        return Err(ApiError::bad_request(
+            "wrong latitude or longitude specified",
+        ));
     }
     Ok((latitude, longitude))
 }
@@ -494,7 +501,9 @@ fn edit_message_text(shared: &Shared, p: &Params) -> Result<Value, ApiError> {
     let markup = inline_markup(p)?;
     edit(shared, p, |m| {
         if m.content != Content::Text {
-            return Err(ApiError::bad_request("there is no text in the message to edit"));
+            return Err(ApiError::bad_request(
+                "there is no text in the message to edit",
+            ));
         }
         if m.text.as_deref() == Some(text.as_str())
             && m.parse_mode == parse_mode
@@ -585,7 +594,10 @@ fn delete_messages(shared: &Shared, p: &Params) -> Result<Value, ApiError> {
 fn answer_callback_query(shared: &Shared, p: &Params) -> Result<Value, ApiError> {
     let id = p.required("callback_query_id")?;
     let text = p.string("text");
-    if text.as_deref().is_some_and(|t| utf16_len(t) > CALLBACK_ANSWER_LIMIT) {
+    if text
+        .as_deref()
+        .is_some_and(|t| utf16_len(t) > CALLBACK_ANSWER_LIMIT)
+    {
         return Err(ApiError::bad_request("MESSAGE_TOO_LONG"));
     }
     let answer = CallbackAnswer {

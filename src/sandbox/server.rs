@@ -254,9 +254,7 @@ impl Params {
         let Some(text) = self.string("chat_id") else {
             return Err(ApiError::bad_request("chat_id is empty"));
         };
-        text.trim()
-            .parse()
-            .map_err(|_| ApiError::chat_not_found())
+        text.trim().parse().map_err(|_| ApiError::chat_not_found())
     }
 
     pub(super) fn message_id(&self) -> Result<i32, ApiError> {
@@ -314,16 +312,18 @@ async fn read_params(request: Request) -> Result<Params, ApiError> {
     let mut params = Params::default();
     if let Some(query) = request.uri().query() {
         for (key, value) in url::form_urlencoded::parse(query.as_bytes()) {
-            params.map.insert(key.into_owned(), text_value(value.into_owned()));
+            params
+                .map
+                .insert(key.into_owned(), text_value(value.into_owned()));
         }
     }
     if content_type.starts_with("multipart/form-data") {
         let bad = |e: axum::extract::multipart::MultipartError| {
             ApiError::bad_request(format!("can't parse multipart body: {}", e.body_text()))
         };
-        let mut multipart = Multipart::from_request(request, &())
-            .await
-            .map_err(|e| ApiError::bad_request(format!("can't parse multipart body: {}", e.body_text())))?;
+        let mut multipart = Multipart::from_request(request, &()).await.map_err(|e| {
+            ApiError::bad_request(format!("can't parse multipart body: {}", e.body_text()))
+        })?;
         while let Some(field) = multipart.next_field().await.map_err(bad)? {
             let name = field.name().unwrap_or_default().to_owned();
             let file_name = field.file_name().map(str::to_owned);
@@ -353,7 +353,9 @@ async fn read_params(request: Request) -> Result<Params, ApiError> {
     }
     if content_type.starts_with("application/x-www-form-urlencoded") {
         for (key, value) in url::form_urlencoded::parse(&body) {
-            params.map.insert(key.into_owned(), text_value(value.into_owned()));
+            params
+                .map
+                .insert(key.into_owned(), text_value(value.into_owned()));
         }
         return Ok(params);
     }

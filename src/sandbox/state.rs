@@ -42,7 +42,10 @@ struct Update {
 /// A message in a chat, from either side.
 enum Entry {
     /// A person's message, kept as the JSON delivered to the bot.
-    Person { message_id: i32, json: Value },
+    Person {
+        message_id: i32,
+        json: Value,
+    },
     Bot(BotMessage),
 }
 
@@ -156,10 +159,10 @@ impl State {
 
     /// The bot's message as Telegram returns it (a teloxide `Message`).
     pub(super) fn message_json(&self, message: &BotMessage) -> Value {
-        let chat = self
-            .chats
-            .get(&message.chat_id)
-            .map_or_else(|| json!({ "id": message.chat_id, "type": "private" }), |c| c.json.clone());
+        let chat = self.chats.get(&message.chat_id).map_or_else(
+            || json!({ "id": message.chat_id, "type": "private" }),
+            |c| c.json.clone(),
+        );
         let mut m = Map::new();
         m.insert("message_id".into(), json!(message.message_id));
         m.insert("from".into(), self.bot_user_json());
@@ -331,7 +334,10 @@ impl State {
         let chat = self.private_chat(from);
         let chat_json = chat.json.clone();
         let existing = chat.entries.iter_mut().find_map(|e| match e {
-            Entry::Person { message_id: id, json } if *id == message_id => Some(json),
+            Entry::Person {
+                message_id: id,
+                json,
+            } if *id == message_id => Some(json),
             _ => None,
         });
         let mut message = match existing.as_deref() {
@@ -364,7 +370,12 @@ impl State {
         }
     }
 
-    pub(super) fn callback_query(&mut self, from: &Person, message: &BotMessage, data: &str) -> Sent {
+    pub(super) fn callback_query(
+        &mut self,
+        from: &Person,
+        message: &BotMessage,
+        data: &str,
+    ) -> Sent {
         if message.chat_id == from.id {
             self.private_chat(from);
         }
@@ -611,7 +622,12 @@ impl State {
 
     /// Stores a file under `{dir}/file_{n}.{ext}`, as Telegram's file paths
     /// look.
-    pub(super) fn store_file(&mut self, bytes: Vec<u8>, file_name: Option<String>, dir: &str) -> FileRef {
+    pub(super) fn store_file(
+        &mut self,
+        bytes: Vec<u8>,
+        file_name: Option<String>,
+        dir: &str,
+    ) -> FileRef {
         self.last_file += 1;
         let n = self.last_file;
         // Only a tame extension goes into the path, whatever the name holds.
