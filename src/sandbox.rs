@@ -283,7 +283,9 @@ impl Sandbox {
 
     /// Simulates a bot that crashed after receiving an update but before
     /// confirming it: the next `getUpdates` returns this update again, with
-    /// the same `update_id`, whatever its offset. Unknown ids are ignored.
+    /// the same `update_id`, whatever its offset, and keeps returning it
+    /// until a later `getUpdates` confirms it with an offset above its id.
+    /// Unknown ids are ignored.
     pub fn redeliver(&self, update_id: i64) {
         self.shared().lock().redeliver(update_id);
         self.shared().wake_pollers();
@@ -425,6 +427,13 @@ impl Sandbox {
     /// and `getUpdates`).
     pub fn calls(&self) -> Vec<Call> {
         self.shared().lock().calls.clone()
+    }
+
+    /// Forgets the recorded calls, e.g. between phases of a long benchmark.
+    pub fn clear_calls(&self) {
+        let mut state = self.shared().lock();
+        state.calls_cleared += state.calls.len();
+        state.calls.clear();
     }
 
     /// The calls to one method (case-insensitive), in order.

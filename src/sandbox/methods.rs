@@ -212,10 +212,10 @@ fn check_text(text: &str, parse_mode: Option<&str>, too_long: &str) -> Result<()
 }
 
 fn check_caption(caption: Option<&str>, parse_mode: Option<&str>) -> Result<(), ApiError> {
-    if let Some(caption) = caption {
-        if utf16_len(&rendered(caption, parse_mode)?) > CAPTION_LIMIT {
-            return Err(ApiError::bad_request("message caption is too long"));
-        }
+    if let Some(caption) = caption
+        && utf16_len(&rendered(caption, parse_mode)?) > CAPTION_LIMIT
+    {
+        return Err(ApiError::bad_request("message caption is too long"));
     }
     Ok(())
 }

@@ -129,7 +129,7 @@ async fn handle_method(
             files: params.uploaded_files(),
             error: None,
         });
-        state.calls.len() - 1
+        state.calls_cleared + state.calls.len() - 1
     };
     let result = match (token_ok, parse_error) {
         (false, _) => Err(ApiError::unauthorized()),
@@ -140,8 +140,12 @@ async fn handle_method(
         Ok(result) => json_response(StatusCode::OK, &json!({ "ok": true, "result": result })),
         Err(error) => {
             tracing::debug!(%method, description = %error.description, "bot call rejected");
-            if let Some(call) = shared.lock().calls.get_mut(index) {
-                call.error = Some(error.description.clone());
+            {
+                let mut state = shared.lock();
+                let position = index.checked_sub(state.calls_cleared);
+                if let Some(call) = position.and_then(|i| state.calls.get_mut(i)) {
+                    call.error = Some(error.description.clone());
+                }
             }
             shared.notify(Some(Activity::Rejected {
                 method,
@@ -294,10 +298,10 @@ impl Params {
 /// stays a string.
 fn text_value(text: String) -> Value {
     let trimmed = text.trim_start();
-    if trimmed.starts_with('{') || trimmed.starts_with('[') {
-        if let Ok(value) = serde_json::from_str(&text) {
-            return value;
-        }
+    if (trimmed.starts_with('{') || trimmed.starts_with('['))
+        && let Ok(value) = serde_json::from_str(&text)
+    {
+        return value;
     }
     Value::String(text)
 }

@@ -39,6 +39,11 @@ struct Update {
     json: Value,
 }
 
+struct Redelivery {
+    update: Update,
+    delivered: bool,
+}
+
 /// A message in a chat, from either side.
 enum Entry {
     /// A person's message, kept as the JSON delivered to the bot.
@@ -90,8 +95,10 @@ pub(super) struct State {
     pending: VecDeque<Update>,
     /// Every injected update, at index `update_id - 1`, for `redeliver`.
     history: Vec<Update>,
-    /// Confirmed updates to return again by the next `getUpdates`.
-    redeliveries: Vec<Update>,
+    /// Confirmed updates to return again, whatever the offset, until a poll
+    /// after their delivery confirms them. (Not dropped on delivery: the
+    /// poll that took one may be an abandoned request of a "crashed" bot.)
+    redeliveries: Vec<Redelivery>,
     /// The last `allowed_updates` the bot gave; like Telegram, it sticks
     /// until changed. `None` or empty means the default set (which includes
     /// every kind the sandbox injects).
@@ -111,6 +118,9 @@ pub(super) struct State {
     pub(super) callback_answers: Vec<CallbackAnswer>,
     pub(super) inline_answers: Vec<InlineAnswer>,
     pub(super) calls: Vec<Call>,
+    /// How many calls `clear_calls` dropped: a call's number is this plus its
+    /// index in `calls`.
+    pub(super) calls_cleared: usize,
     /// The commands of the last `setMyCommands`, for `getMyCommands`.
     pub(super) my_commands: Value,
 }
@@ -136,6 +146,7 @@ impl State {
             callback_answers: Vec::new(),
             inline_answers: Vec::new(),
             calls: Vec::new(),
+            calls_cleared: 0,
             my_commands: json!([]),
         }
     }
@@ -428,13 +439,16 @@ impl State {
 
     pub(super) fn redeliver(&mut self, update_id: i64) {
         let already_queued = self.pending.iter().any(|u| u.id == update_id)
-            || self.redeliveries.iter().any(|u| u.id == update_id);
+            || self.redeliveries.iter().any(|r| r.update.id == update_id);
         let known = usize::try_from(update_id - 1)
             .ok()
             .and_then(|i| self.history.get(i))
             .cloned();
         if let (false, Some(update)) = (already_queued, known) {
-            self.redeliveries.push(update);
+            self.redeliveries.push(Redelivery {
+                update,
+                delivered: false,
+            });
         }
     }
 
@@ -447,6 +461,10 @@ impl State {
     /// Applies `getUpdates`' offset: a positive one confirms (forgets) every
     /// update below it; a negative one keeps only the last `-offset` updates.
     pub(super) fn confirm(&mut self, offset: Option<i64>) {
+        if let Some(offset) = offset.filter(|o| *o > 0) {
+            self.redeliveries
+                .retain(|r| !r.delivered || r.update.id >= offset);
+        }
         match offset {
             Some(offset) if offset > 0 => self.pending.retain(|u| u.id >= offset),
             Some(offset) if offset < 0 => {
@@ -470,18 +488,21 @@ impl State {
         if let Some(allowed) = self.allowed_updates.as_ref().filter(|a| !a.is_empty()) {
             let is_allowed = |u: &Update| allowed.iter().any(|a| a == u.kind);
             self.pending.retain(is_allowed);
-            self.redeliveries.retain(is_allowed);
+            self.redeliveries.retain(|r| is_allowed(&r.update));
         }
         let mut batch: Vec<&Update> = self
             .redeliveries
             .iter()
+            .map(|r| &r.update)
             .chain(self.pending.iter())
             .collect();
         batch.sort_by_key(|u| u.id);
         batch.truncate(limit);
         let ids: HashSet<i64> = batch.iter().map(|u| u.id).collect();
         let json = batch.into_iter().map(|u| u.json.clone()).collect();
-        self.redeliveries.retain(|u| !ids.contains(&u.id));
+        for redelivery in &mut self.redeliveries {
+            redelivery.delivered |= ids.contains(&redelivery.update.id);
+        }
         json
     }
 

@@ -1,0 +1,234 @@
+//! The `escale` binary as the office runs it: `check`, `run` (token errors, SIGTERM) and `demo`
+//! replaying a conversation.
+
+use std::io::Write as _;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use std::time::Duration;
+
+use escale::sandbox::{Person, Sandbox};
+use escale::store::Store;
+use escale::tasks::TaskKind;
+
+fn escale() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_escale"));
+    command
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("RUST_LOG");
+    command
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn check_prints_every_deep_link_of_the_shipped_config() {
+    let output = escale().arg("check").output().unwrap();
+    let stdout = text(&output.stdout);
+    assert!(output.status.success(), "{stdout}{}", text(&output.stderr));
+    assert!(
+        stdout.contains("5 spots, 1 partner; 6 languages"),
+        "{stdout}"
+    );
+    for id in [
+        "boulevard",
+        "chateau",
+        "funiculaire",
+        "halles",
+        "parc-beaumont",
+    ] {
+        assert!(
+            stdout.contains(&format!("https://t.me/PauPyreneesBot?start=spot_{id}")),
+            "{id}: {stdout}"
+        );
+    }
+    assert!(
+        stdout.contains("https://t.me/PauPyreneesBot?start=partner_hotel-exemple"),
+        "{stdout}"
+    );
+}
+
+fn check_with(config: &str) -> Output {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.toml");
+    std::fs::write(&path, config).unwrap();
+    escale()
+        .arg("check")
+        .arg("--config")
+        .arg(&path)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn check_explains_a_broken_config() {
+    let shipped =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("config.toml")).unwrap();
+    let cases = [
+        (
+            shipped.replace("id = \"halles\"", "id = \"Les Halles\""),
+            "a-z, 0-9 and -",
+        ),
+        (
+            shipped.replace("id = \"halles\"", "id = \"chateau\""),
+            "already used at line",
+        ),
+        (
+            shipped.replace("radius_m = 130", "radius_m = 130\ncolour = \"red\""),
+            "unknown field `colour`",
+        ),
+        (shipped.replace("lat = 43.2977", "lat = 432977"), "latitude"),
+        (
+            shipped.replace(
+                "tasks = [\"photo\", \"hashtag\"]",
+                "tasks = [\"photo\", \"selfie\"]",
+            ),
+            "selfie",
+        ),
+        (
+            shipped.replace("web_url = \"https://", "web_url = \"htps//"),
+            "web_url",
+        ),
+        (
+            shipped.replace("[office]", "[office]\n[office]"),
+            "duplicate key",
+        ),
+    ];
+    for (config, expected) in cases {
+        let output = check_with(&config);
+        let stderr = text(&output.stderr);
+        assert!(!output.status.success(), "{expected}: accepted");
+        assert!(stderr.contains(expected), "{expected}: {stderr}");
+        assert!(stderr.contains("line "), "{expected}: no line in {stderr}");
+    }
+}
+
+#[test]
+fn run_without_a_token_says_what_to_set() {
+    let output = escale()
+        .arg("run")
+        .env_remove("TELOXIDE_TOKEN")
+        .output()
+        .unwrap();
+    let stderr = text(&output.stderr);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("TELOXIDE_TOKEN") && stderr.contains("@BotFather"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn demo_replays_a_conversation() {
+    let mut child = escale()
+        .arg("demo")
+        .env("LANG", "en_GB.UTF-8")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let conversation = include_str!("fixtures/conversation.txt");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(conversation.as_bytes())
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    let stdout = text(&output.stdout);
+    assert!(output.status.success(), "{stdout}{}", text(&output.stderr));
+    // The answers come in the order of the conversation.
+    let expected = [
+        "you › /start spot_chateau",
+        "bot › 📍 Château de Pau",
+        "[4] #️⃣ Use our hashtag",
+        "#PauPyrenees #ChateauDePau #HenriIV",
+        "💬 ✅ Done!",
+        "3 more tasks await you here",
+        "[4] ✅ Use our hashtag",
+        "Spots visited: 1 of 5 · tasks done: 1",
+        "The nearest ones:",
+        "📍 Parc Beaumont, ",
+        "can’t read this kind of message",
+        "🇩🇪 Deutsch",
+        "Ab jetzt spreche ich Deutsch",
+        "📎 escale-mydata.json",
+        "\"language\": \"de\"",
+        "\"hashtag\"",
+        "Alles über Sie ist gelöscht",
+        "We store nothing about you",
+        "Bye!",
+    ];
+    let mut rest = stdout.as_str();
+    for line in expected {
+        let at = rest
+            .find(line)
+            .unwrap_or_else(|| panic!("{line:?} missing (or out of order) in:\n{stdout}"));
+        rest = &rest[at + line.len()..];
+    }
+}
+
+/// SIGTERM, as a service manager sends it: the update in flight finishes, the offset is
+/// confirmed to Telegram, the store is flushed, and the process exits cleanly.
+#[tokio::test]
+async fn run_stops_cleanly_on_sigterm() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_escale"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["run", "--no-throttle", "--data"])
+        .arg(data.path())
+        .env("TELOXIDE_TOKEN", Sandbox::TOKEN)
+        .env("TELOXIDE_API_URL", sandbox.api_url().as_str())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+
+    let alex = Person::new(77, "Alex").with_language("en");
+    let sent = sandbox.send_text(&alex, "/start spot_chateau");
+    let menu = sandbox
+        .wait_for_reply(&sent, |m| m.plain_text().contains("Henri IV"))
+        .await
+        .unwrap();
+    let sent = sandbox.press(&alex, &menu, "1:d:chateau:hashtag");
+    sandbox
+        .wait_for_reply(&sent, |m| m.plain_text().contains("more tasks"))
+        .await
+        .unwrap();
+
+    let pid = child.id().unwrap().to_string();
+    assert!(
+        Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let status = tokio::time::timeout(Duration::from_secs(20), child.wait())
+        .await
+        .expect("exits")
+        .unwrap();
+    let mut stderr = String::new();
+    tokio::io::AsyncReadExt::read_to_string(child.stderr.as_mut().unwrap(), &mut stderr)
+        .await
+        .unwrap();
+    assert!(status.success(), "{status}: {stderr}");
+    assert!(stderr.contains("stopped cleanly"), "{stderr}");
+    assert!(
+        !stderr.contains(Sandbox::TOKEN),
+        "the token never reaches the log"
+    );
+    assert_eq!(sandbox.pending_updates(), 0, "every update was confirmed");
+
+    let store = Store::open(data.path()).expect("the process released the data folder");
+    assert!(
+        store
+            .tourist(77)
+            .unwrap()
+            .is_done("chateau", TaskKind::Hashtag)
+    );
+}
