@@ -358,3 +358,44 @@ async fn register_commands(bot: &Bot, escale: &Escale) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::i18n::I18n;
+    use crate::sandbox::{Person, Sandbox};
+    use crate::store::Store;
+
+    /// A bug that panics in the middle of an update must not escape the handler (it would take the
+    /// dispatcher down on the chat's next update): the tourist gets an apology instead.
+    #[tokio::test]
+    async fn a_panic_in_an_update_becomes_an_apology() {
+        let sandbox = Sandbox::start().await.unwrap();
+        let data = tempfile::tempdir().unwrap();
+        let escale = Escale {
+            config: Config::embedded(),
+            i18n: I18n::embedded(),
+            store: Store::open(data.path()).unwrap(),
+        };
+        let outbox = Outbox::Direct(Bot::new(Sandbox::TOKEN).set_api_url(sandbox.api_url()));
+        let alex = Person::new(5, "Alex").with_language("it");
+        sandbox.send_text(&alex, "ciao"); // Alex opens the chat with the bot.
+        let sender = Sender {
+            user_id: 5,
+            chat_id: ChatId(5),
+            language_code: Some("it".into()),
+        };
+        let buggy = async {
+            let empty: Vec<u8> = Vec::new();
+            let _ = empty[1];
+            Ok(())
+        };
+        contain(&escale, &outbox, &sender, None, buggy).await;
+        let apology = sandbox
+            .wait_for_message(5, |m| m.plain_text().contains("Scusa"))
+            .await
+            .unwrap();
+        assert!(apology.inline_buttons().is_empty());
+    }
+}
