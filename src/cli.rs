@@ -9,6 +9,8 @@ use anyhow::Context as _;
 
 use crate::Escale;
 use crate::config::Config;
+use crate::control;
+use crate::export::{self, Catalogue};
 use crate::i18n::{I18n, Lang};
 use crate::store::Store;
 use crate::telegram::{self, Connection, Token};
@@ -123,18 +125,58 @@ fn count(n: usize, noun: &str) -> String {
 pub async fn run(paths: &Paths, connection: Connection) -> anyhow::Result<()> {
     let (config, i18n) = load(paths)?;
     let store = Store::open(&paths.data)?;
-    let escale = Arc::new(Escale {
-        config,
-        i18n,
-        store,
-    });
+    let escale = Arc::new(Escale::new(config, i18n, store));
+    let control =
+        control::serve(escale.clone(), &paths.data).context("cannot open the control socket")?;
     let bot = telegram::start(escale, connection).await?;
     tracing::info!("escale is running; Ctrl-C or SIGTERM stops it");
     shutdown_signal().await;
     tracing::info!("stopping: finishing the updates in flight");
+    control.abort();
+    let _ = std::fs::remove_file(control::socket_path(&paths.data));
     bot.stop().await?;
     tracing::info!("stopped cleanly");
     Ok(())
+}
+
+/// `escale photos export`: the approved photos into `out`, asking the running bot for the list
+/// (or reading the store when no bot runs), then downloading from Telegram with the token.
+pub async fn export_photos(
+    paths: &Paths,
+    connection: &Connection,
+    out: &Path,
+) -> anyhow::Result<String> {
+    let catalogue = match control::ask(&paths.data, &control::Query::Photos).await? {
+        Some(control::Answer::Photos(catalogue)) => catalogue,
+        Some(control::Answer::Error(e)) => {
+            anyhow::bail!("the running bot could not list the photos: {e}")
+        }
+        None => {
+            let (config, _) = load(paths)?;
+            let store = Store::open(&paths.data)?;
+            Catalogue::from_store(&store, &config)?
+        }
+    };
+    let report = export::export(&catalogue, &connection.bot(), out).await?;
+    let mut summary = format!(
+        "{}: {} new photos downloaded, {} already there, {} withdrawn (see withdrawn.csv",
+        out.display(),
+        report.downloaded,
+        report.already_there,
+        catalogue.withdrawn.len(),
+    );
+    if report.removed > 0 {
+        let _ = write!(summary, "; {} local copies deleted", report.removed);
+    }
+    summary.push_str(").\n");
+    if report.failed > 0 {
+        let _ = writeln!(
+            summary,
+            "{} photos could not be downloaded: run the export again later.",
+            report.failed
+        );
+    }
+    Ok(summary)
 }
 
 /// Ctrl-C (SIGINT) or SIGTERM, whichever comes first: services are stopped with SIGTERM.

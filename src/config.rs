@@ -61,6 +61,13 @@ pub struct Office {
     #[serde(default)]
     pub admins: Vec<u64>,
     pub moderation_chat: Option<i64>,
+    /// Photos of one tourist waiting for moderation at once, at most: no flooding the office.
+    #[serde(default = "default_max_pending_photos")]
+    pub max_pending_photos: usize,
+}
+
+fn default_max_pending_photos() -> usize {
+    10
 }
 
 #[derive(Debug, Deserialize)]

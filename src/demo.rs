@@ -72,11 +72,11 @@ pub async fn run(
 ) -> anyhow::Result<()> {
     let sandbox = Sandbox::start().await?;
     let data = tempfile::tempdir()?;
-    let escale = Arc::new(Escale {
-        config: Config::embedded(),
-        i18n: I18n::embedded(),
-        store: Store::open(data.path())?,
-    });
+    let escale = Arc::new(Escale::new(
+        Config::embedded(),
+        I18n::embedded(),
+        Store::open(data.path())?,
+    ));
     let connection = Connection {
         token: Token::new(Sandbox::TOKEN),
         api_url: Some(sandbox.api_url()),

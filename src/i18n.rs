@@ -220,12 +220,21 @@ mod tests {
             "message",
             "hashtags",
             "spots",
+            "name",
+            "scopes",
+            "credit",
+            "status",
+            "id",
+            "date",
+            "problem",
         ]
         .into_iter()
         .map(|name| (name, FluentValue::from("Sample")))
         .chain(
-            ["left", "max", "length", "visited", "total", "score"]
-                .map(|n| (n, FluentValue::from(3))),
+            [
+                "left", "max", "length", "visited", "total", "score", "count", "limit",
+            ]
+            .map(|n| (n, FluentValue::from(3))),
         )
         .collect();
         for (lang, bundle) in &i18n.bundles {

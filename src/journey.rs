@@ -16,7 +16,8 @@ use fluent_bundle::FluentValue;
 use crate::config::{Config, Spot, Text};
 use crate::geo::{self, Nearby};
 use crate::i18n::{I18n, Lang};
-use crate::tasks::{self, Input, InputOutcome, TaskKind};
+use crate::tasks::photo::{self, ConsentChoice, CreditChoice};
+use crate::tasks::{self, Effect, Input, Media, Step, TaskKind};
 use crate::tourist::{Awaiting, Tourist};
 
 /// Everything the journey needs besides the tourist: the office's config, the messages, the
@@ -27,6 +28,15 @@ pub struct Ctx<'a> {
     pub lang: Lang,
     /// Unix seconds.
     pub now: u64,
+    /// The tourist's Telegram first name, offered as a photo credit (never stored unless chosen).
+    pub first_name: &'a str,
+    /// Where new photo numbers come from.
+    pub ids: &'a dyn IdSource,
+}
+
+/// A source of unique numbers (the store's, in the bot).
+pub trait IdSource: Sync {
+    fn next_id(&self) -> u64;
 }
 
 impl Ctx<'_> {
@@ -61,7 +71,7 @@ pub enum Event {
     },
     Button(Action),
     Text(String),
-    Photo,
+    Media(Media),
     /// A sticker, a voice note, a file…: something escale does not read.
     Unsupported,
 }
@@ -74,6 +84,7 @@ pub enum Command {
     Help,
     Privacy,
     MyData,
+    MyPhotos,
     Forget,
     /// A `/word` escale does not know.
     Unknown,
@@ -83,12 +94,39 @@ pub enum Command {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     OpenSpot(String),
-    OpenTask { spot: String, task: TaskKind },
-    TaskDone { spot: String, task: TaskKind },
+    OpenTask {
+        spot: String,
+        task: TaskKind,
+    },
+    TaskDone {
+        spot: String,
+        task: TaskKind,
+    },
     SetLang(Lang),
-    Forget { confirmed: bool },
+    Forget {
+        confirmed: bool,
+    },
     Spots,
     Progress,
+    PhotoConsent {
+        photo: u64,
+        choice: ConsentChoice,
+    },
+    PhotoCredit {
+        photo: u64,
+        choice: CreditChoice,
+    },
+    PhotoChange {
+        photo: u64,
+    },
+    PhotoWithdraw {
+        photo: u64,
+    },
+    /// Office staff approve or reject a shared photo (in the moderation chat).
+    Moderate {
+        photo: u64,
+        approve: bool,
+    },
 }
 
 /// Something to show the tourist.
@@ -105,10 +143,28 @@ pub enum Reply {
         title: String,
         address: String,
     },
-    Document {
+    /// A file made by escale (e.g. the /mydata JSON).
+    File {
         file_name: String,
         bytes: Vec<u8>,
         caption: String,
+    },
+    /// A picture already on Telegram's servers; `original` when it was sent as a file.
+    Photo {
+        file_id: String,
+        original: bool,
+        caption: String,
+        keyboard: Keyboard,
+    },
+    /// Replaces the text of the message whose button was pressed.
+    EditText {
+        text: String,
+        keyboard: Keyboard,
+    },
+    /// Replaces the caption of the photo whose button was pressed.
+    EditCaption {
+        caption: String,
+        keyboard: Keyboard,
     },
 }
 
@@ -181,6 +237,8 @@ pub struct Outcome {
     /// A short note shown on top of the chat when a button was pressed.
     pub toast: Option<String>,
     pub change: Change,
+    /// For the office's moderation chat.
+    pub office: Vec<Reply>,
 }
 
 impl Outcome {
@@ -189,14 +247,14 @@ impl Outcome {
             replies,
             toast: None,
             change: Change::None,
+            office: Vec::new(),
         }
     }
 
     fn save(replies: Vec<Reply>) -> Outcome {
         Outcome {
-            replies,
-            toast: None,
             change: Change::Save,
+            ..Outcome::show(replies)
         }
     }
 
@@ -227,7 +285,7 @@ pub fn handle(ctx: &Ctx, tourist: &mut Tourist, event: Event) -> Outcome {
         } => on_location(ctx, tourist, lat, lon, accuracy_m),
         Event::Button(action) => on_button(ctx, tourist, action),
         Event::Text(text) => on_input(ctx, tourist, Input::Text(&text)),
-        Event::Photo => on_input(ctx, tourist, Input::Photo),
+        Event::Media(media) => on_input(ctx, tourist, Input::Media(&media)),
         Event::Unsupported => Outcome::show(vec![Reply::text(ctx.t("unsupported-message"))]),
     }
 }
@@ -474,13 +532,31 @@ fn on_button(ctx: &Ctx, tourist: &mut Tourist, action: Action) -> Outcome {
             Outcome::save(vec![Reply::text(ctx.t("lang-set"))])
         }
         Action::Forget { confirmed: true } => Outcome {
-            replies: vec![Reply::text(ctx.t("forget-done"))],
-            toast: None,
             change: Change::Forget,
+            office: photo::forgotten(ctx, tourist),
+            ..Outcome::show(vec![Reply::text(ctx.t("forget-done"))])
         },
         Action::Forget { confirmed: false } => {
             Outcome::show(vec![Reply::text(ctx.t("forget-cancelled"))])
         }
+        Action::PhotoConsent { photo, choice } => {
+            let step = photo::on_consent(ctx, tourist, photo, choice);
+            after_step(ctx, tourist, TaskKind::Photo, step)
+        }
+        Action::PhotoCredit { photo, choice } => {
+            let step = photo::on_credit(ctx, tourist, photo, choice);
+            after_step(ctx, tourist, TaskKind::Photo, step)
+        }
+        Action::PhotoChange { photo } => {
+            let step = photo::change(ctx, tourist, photo);
+            after_step(ctx, tourist, TaskKind::Photo, step)
+        }
+        Action::PhotoWithdraw { photo } => {
+            let step = photo::withdraw(ctx, tourist, photo);
+            after_step(ctx, tourist, TaskKind::Photo, step)
+        }
+        // Moderation is the office's business, handled apart; a tourist never gets this button.
+        Action::Moderate { .. } => stale(ctx),
     }
 }
 
@@ -532,21 +608,44 @@ fn complete(
     outcome.with_toast(ctx.t("task-done-short"))
 }
 
+/// Applies what a step of `task` did: store, complete the task, tell the office.
+fn after_step(ctx: &Ctx, tourist: &mut Tourist, task: TaskKind, step: Step) -> Outcome {
+    let Step {
+        replies,
+        office,
+        effect,
+    } = step;
+    let mut outcome = match effect {
+        Effect::Unexpected | Effect::Unchanged => Outcome::show(replies),
+        Effect::Changed => Outcome::save(replies),
+        Effect::Completed(spot_id) => match ctx.config.spot(&spot_id) {
+            Some(spot) => Outcome {
+                change: Change::Save,
+                ..complete(ctx, tourist, spot, task, replies)
+            },
+            // The spot left the config meanwhile: keep what was answered, nothing to tick.
+            None => Outcome::save(replies),
+        },
+    };
+    outcome.office = office;
+    outcome
+}
+
 fn on_input(ctx: &Ctx, tourist: &mut Tourist, input: Input) -> Outcome {
     let waiting = tourist
         .awaiting
         .as_ref()
         .and_then(|a| Some((spot_with_task(ctx, &a.spot, a.task)?, a.task)));
     if let Some((spot, task)) = waiting {
-        match tasks::task(task).on_input(ctx, spot, input) {
-            InputOutcome::Done(replies) => return complete(ctx, tourist, spot, task, replies),
-            InputOutcome::Retry(replies) => return Outcome::show(replies),
-            InputOutcome::Unexpected => {}
+        let step = tasks::task(task).on_input(ctx, tourist, spot, input);
+        if step.effect != Effect::Unexpected {
+            return after_step(ctx, tourist, task, step);
         }
     }
     let hint = match input {
         Input::Text(_) => "text-unexpected",
-        Input::Photo => "photo-unexpected",
+        Input::Media(Media::Photo { .. } | Media::Image { .. }) => "photo-unexpected",
+        Input::Media(_) => "unsupported-message",
     };
     Outcome::show(vec![Reply::text(ctx.t(hint))])
 }
@@ -571,6 +670,7 @@ fn on_command(ctx: &Ctx, tourist: &mut Tourist, command: Command) -> Outcome {
         }
         Command::Privacy => Reply::text(ctx.t("privacy")),
         Command::MyData => my_data(ctx, tourist),
+        Command::MyPhotos => return Outcome::show(photo::my_photos(ctx, tourist)),
         Command::Forget => Reply::with_buttons(
             ctx.t("forget-confirm"),
             vec![vec![
@@ -589,7 +689,7 @@ fn my_data(ctx: &Ctx, tourist: &Tourist) -> Reply {
         return Reply::text(ctx.t("mydata-empty"));
     }
     let bytes = serde_json::to_vec_pretty(tourist).unwrap_or_default();
-    Reply::Document {
+    Reply::File {
         file_name: "escale-mydata.json".into(),
         bytes,
         caption: ctx.t("mydata-caption"),

@@ -4,7 +4,9 @@
 
 pub mod cli;
 pub mod config;
+pub mod control;
 pub mod demo;
+pub mod export;
 pub mod geo;
 pub mod i18n;
 pub mod journey;
@@ -23,4 +25,16 @@ pub struct Escale {
     pub config: Config,
     pub i18n: I18n,
     pub store: Store,
+    locks: telegram::RecordLocks,
+}
+
+impl Escale {
+    pub fn new(config: Config, i18n: I18n, store: Store) -> Escale {
+        Escale {
+            config,
+            i18n,
+            store,
+            locks: telegram::RecordLocks::new(),
+        }
+    }
 }

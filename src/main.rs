@@ -37,9 +37,25 @@ enum Command {
     },
     /// Validate the config and the locales, and print every spot's and partner's link.
     Check,
+    /// The photos tourists shared.
+    Photos {
+        #[command(subcommand)]
+        command: PhotosCommand,
+    },
     /// Chat with the bot in this terminal, offline, on the built-in sample destination (Pau).
     /// Reads standard input, so `escale demo < conversation.txt` replays a conversation.
     Demo,
+}
+
+#[derive(Subcommand)]
+enum PhotosCommand {
+    /// Download every approved, still-consented photo into DIR with a photos.csv manifest, and
+    /// list withdrawn ones in withdrawn.csv. Re-running fetches only what is new. Works whether
+    /// the bot runs or not. Needs TELOXIDE_TOKEN.
+    Export {
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
 }
 
 #[tokio::main]
@@ -63,24 +79,23 @@ async fn main() -> ExitCode {
         }
         Command::Run { no_throttle } => {
             init_logging("info");
-            let token = match cli::token_from_env() {
-                Ok(token) => token,
-                Err(line) => {
-                    eprintln!("error: {line}");
-                    return ExitCode::from(2);
-                }
+            let connection = match connection(!no_throttle) {
+                Ok(connection) => connection,
+                Err(code) => return code,
             };
-            match cli::api_url_from_env() {
-                Ok(api_url) => {
-                    let connection = Connection {
-                        token,
-                        api_url,
-                        throttle: !no_throttle,
-                    };
-                    cli::run(&paths, connection).await
-                }
-                Err(e) => Err(e),
-            }
+            cli::run(&paths, connection).await
+        }
+        Command::Photos {
+            command: PhotosCommand::Export { out },
+        } => {
+            init_logging("warn");
+            let connection = match connection(false) {
+                Ok(connection) => connection,
+                Err(code) => return code,
+            };
+            cli::export_photos(&paths, &connection, &out)
+                .await
+                .map(|summary| print!("{summary}"))
         }
     };
     match result {
@@ -90,6 +105,23 @@ async fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The Bot API connection from the environment, or the exit code after saying what is missing.
+fn connection(throttle: bool) -> Result<Connection, ExitCode> {
+    let token = cli::token_from_env().map_err(|line| {
+        eprintln!("error: {line}");
+        ExitCode::from(2)
+    })?;
+    let api_url = cli::api_url_from_env().map_err(|e| {
+        eprintln!("error: {e:#}");
+        ExitCode::from(2)
+    })?;
+    Ok(Connection {
+        token,
+        api_url,
+        throttle,
+    })
 }
 
 fn init_logging(default: &str) {

@@ -7,6 +7,9 @@
 
 use std::path::Path;
 
+use serde::{Deserialize, Serialize};
+
+use crate::tasks::photo::{Photo, PhotoStatus};
 use crate::tourist::Tourist;
 
 /// The layout this code reads and writes.
@@ -15,6 +18,11 @@ pub const SCHEMA_VERSION: u32 = 1;
 const META: &str = "meta";
 const SCHEMA_KEY: &[u8] = b"schema_version";
 const TOURISTS: &str = "tourists_v1";
+/// Photo number → the tourist whose record holds the photo (for the office's moderation and
+/// export). Drafts, never shown to anyone, are not indexed.
+const PHOTO_OWNERS: &str = "photo_owners_v1";
+/// Approved photos whose author used /forget: what the office must take down, nothing more.
+const ERASED_PHOTOS: &str = "erased_photos_v1";
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -37,6 +45,16 @@ pub enum StoreError {
 pub struct Store {
     db: sled::Db,
     tourists: sled::Tree,
+    photo_owners: sled::Tree,
+    erased_photos: sled::Tree,
+}
+
+/// An approved photo erased with its author's record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ErasedPhoto {
+    pub id: u64,
+    pub spot: String,
+    pub erased_at: u64,
 }
 
 impl Store {
@@ -65,7 +83,14 @@ impl Store {
             meta.insert(SCHEMA_KEY, &SCHEMA_VERSION.to_be_bytes())?;
         }
         let tourists = db.open_tree(TOURISTS)?;
-        Ok(Store { db, tourists })
+        let photo_owners = db.open_tree(PHOTO_OWNERS)?;
+        let erased_photos = db.open_tree(ERASED_PHOTOS)?;
+        Ok(Store {
+            db,
+            tourists,
+            photo_owners,
+            erased_photos,
+        })
     }
 
     /// The tourist's record; the default (empty) record when escale knows nothing about them.
@@ -81,13 +106,76 @@ impl Store {
     pub fn save_tourist(&self, user_id: u64, tourist: &Tourist) -> Result<(), StoreError> {
         let bytes = serde_json::to_vec(tourist).map_err(|e| StoreError::Corrupt(e.to_string()))?;
         self.tourists.insert(user_id.to_be_bytes(), bytes)?;
+        for photo in tourist
+            .photos
+            .iter()
+            .filter(|p| p.status != PhotoStatus::Draft)
+        {
+            self.photo_owners
+                .insert(photo.id.to_be_bytes(), &user_id.to_be_bytes())?;
+        }
         Ok(())
     }
 
+    /// The tourist whose record holds photo `photo_id`.
+    pub fn photo_owner(&self, photo_id: u64) -> Result<Option<u64>, StoreError> {
+        self.photo_owners
+            .get(photo_id.to_be_bytes())?
+            .map(|bytes| be_u64(&bytes))
+            .transpose()
+    }
+
+    /// Every shared photo with its owner, in the order they were shared.
+    pub fn photos(&self) -> Result<Vec<(u64, Photo)>, StoreError> {
+        let mut owners: Vec<u64> = Vec::new();
+        for entry in self.photo_owners.iter() {
+            let (_, owner) = entry?;
+            let owner = be_u64(&owner)?;
+            if !owners.contains(&owner) {
+                owners.push(owner);
+            }
+        }
+        let mut photos = Vec::new();
+        for owner in owners {
+            photos.extend(self.tourist(owner)?.photos.into_iter().map(|p| (owner, p)));
+        }
+        photos.retain(|(_, p)| p.status != PhotoStatus::Draft);
+        photos.sort_by_key(|(_, p)| p.id);
+        Ok(photos)
+    }
+
     /// Erases everything stored about the tourist.
-    pub fn forget_tourist(&self, user_id: u64) -> Result<(), StoreError> {
+    /// Erases everything stored about the tourist. Their approved photos leave a note for the
+    /// office's export (number, spot, date), so that the office takes them down.
+    pub fn forget_tourist(&self, user_id: u64, now: u64) -> Result<(), StoreError> {
+        // A record that cannot be read is erased all the same: forgetting must always work.
+        if let Ok(tourist) = self.tourist(user_id) {
+            for photo in &tourist.photos {
+                self.photo_owners.remove(photo.id.to_be_bytes())?;
+                if photo.status == PhotoStatus::Approved {
+                    let erased = ErasedPhoto {
+                        id: photo.id,
+                        spot: photo.spot.clone(),
+                        erased_at: now,
+                    };
+                    let bytes = serde_json::to_vec(&erased)
+                        .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+                    self.erased_photos.insert(photo.id.to_be_bytes(), bytes)?;
+                }
+            }
+        }
         self.tourists.remove(user_id.to_be_bytes())?;
         Ok(())
+    }
+
+    pub fn erased_photos(&self) -> Result<Vec<ErasedPhoto>, StoreError> {
+        self.erased_photos
+            .iter()
+            .values()
+            .map(|bytes| {
+                serde_json::from_slice(&bytes?).map_err(|e| StoreError::Corrupt(e.to_string()))
+            })
+            .collect()
     }
 
     pub fn tourist_count(&self) -> usize {
@@ -98,6 +186,12 @@ impl Store {
     pub async fn flush(&self) -> Result<(), StoreError> {
         self.db.flush_async().await?;
         Ok(())
+    }
+
+    /// A new number from 1 up, never given before (sled's monotonic counter, kept across
+    /// restarts).
+    pub fn next_id(&self) -> Result<u64, StoreError> {
+        Ok(self.db.generate_id()? + 1)
     }
 
     pub fn schema_version(&self) -> Result<u32, StoreError> {
@@ -111,6 +205,13 @@ impl Store {
             .map_err(|_| StoreError::Corrupt("schema version".into()))?;
         Ok(u32::from_be_bytes(bytes))
     }
+}
+
+fn be_u64(bytes: &[u8]) -> Result<u64, StoreError> {
+    let bytes: [u8; 8] = bytes
+        .try_into()
+        .map_err(|_| StoreError::Corrupt("an 8-byte number".into()))?;
+    Ok(u64::from_be_bytes(bytes))
 }
 
 #[cfg(test)]
@@ -147,7 +248,7 @@ mod tests {
                 },
             )
             .unwrap();
-        store.forget_tourist(1).unwrap();
+        store.forget_tourist(1, 0).unwrap();
         assert_eq!(store.tourist_count(), 0);
     }
 

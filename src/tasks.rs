@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::config::Spot;
 use crate::journey::{Button, Ctx, Reply};
+use crate::tourist::Tourist;
 
 pub mod app;
 pub mod hashtag;
@@ -72,17 +73,81 @@ impl fmt::Display for TaskKind {
 #[derive(Debug, Clone, Copy)]
 pub enum Input<'a> {
     Text(&'a str),
-    Photo,
+    Media(&'a Media),
 }
 
-/// What a task makes of the tourist's input.
-pub enum InputOutcome {
-    /// Not what this task waits for: the journey answers as for any stray message.
+/// A picture, a file or a video a tourist sent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Media {
+    /// A photo, compressed by Telegram.
+    Photo {
+        file_id: String,
+        size: u32,
+    },
+    /// A JPEG or PNG sent as a file: the original.
+    Image {
+        file_id: String,
+        size: u32,
+    },
+    /// An iPhone HEIC file, which the office's tools cannot open.
+    Heic,
+    Video,
+    OtherFile,
+}
+
+/// What one step of a task did: the replies, messages for the office, and the effect.
+#[derive(Debug)]
+pub struct Step {
+    pub replies: Vec<Reply>,
+    /// For the office's moderation chat.
+    pub office: Vec<Reply>,
+    pub effect: Effect,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Not something this task waits for: the journey answers as for any stray message.
     Unexpected,
-    /// Not right yet (too long, …): the replies explain, the task keeps waiting.
-    Retry(Vec<Reply>),
-    /// The task is complete.
-    Done(Vec<Reply>),
+    /// Nothing changed (a retry, a stale button): the replies explain.
+    Unchanged,
+    /// The tourist's record changed; the task goes on.
+    Changed,
+    /// The task is complete at this spot.
+    Completed(String),
+}
+
+impl Step {
+    pub fn unexpected() -> Step {
+        Step {
+            replies: Vec::new(),
+            office: Vec::new(),
+            effect: Effect::Unexpected,
+        }
+    }
+
+    pub fn unchanged(replies: Vec<Reply>) -> Step {
+        Step {
+            replies,
+            office: Vec::new(),
+            effect: Effect::Unchanged,
+        }
+    }
+
+    pub fn changed(replies: Vec<Reply>) -> Step {
+        Step {
+            replies,
+            office: Vec::new(),
+            effect: Effect::Changed,
+        }
+    }
+
+    pub fn completed(spot: &str, replies: Vec<Reply>) -> Step {
+        Step {
+            replies,
+            office: Vec::new(),
+            effect: Effect::Completed(spot.to_owned()),
+        }
+    }
 }
 
 /// One digital task. Its module's header shows a sample exchange.
@@ -96,15 +161,15 @@ pub trait Task: Sync {
     }
 
     /// The tourist's message while this task waits for input.
-    fn on_input(&self, _ctx: &Ctx, _spot: &Spot, _input: Input) -> InputOutcome {
-        InputOutcome::Unexpected
+    fn on_input(&self, _ctx: &Ctx, _tourist: &mut Tourist, _spot: &Spot, _input: Input) -> Step {
+        Step::unexpected()
     }
 }
 
 /// The module behind a task name.
 pub fn task(kind: TaskKind) -> &'static dyn Task {
     match kind {
-        TaskKind::Photo => &photo::Photo,
+        TaskKind::Photo => &photo::PhotoTask,
         TaskKind::Review => &review::Review,
         TaskKind::Postcard => &postcard::Postcard,
         TaskKind::Hashtag => &hashtag::Hashtag,

@@ -10,14 +10,15 @@ use teloxide::adaptors::Throttle;
 use teloxide::adaptors::throttle::Limits;
 use teloxide::dispatching::UpdateHandler;
 use teloxide::prelude::*;
-use teloxide::types::{BotCommand, BotCommandScope, CallbackQueryId, Me};
+use teloxide::types::{BotCommand, BotCommandScope, CallbackQueryId, Me, MessageId};
 use teloxide::update_listeners::Polling;
 use teloxide::utils::command::BotCommands as _;
 use url::Url;
 
 use crate::Escale;
 use crate::i18n::Lang;
-use crate::journey::{self, Change, Ctx, Event};
+use crate::journey::{self, Action, Change, Ctx, Event, IdSource, Keyboard, Reply};
+use crate::tasks::photo;
 
 pub mod callback;
 mod decode;
@@ -52,6 +53,17 @@ pub struct Connection {
     pub throttle: bool,
 }
 
+impl Connection {
+    /// A Bot API client for this connection (no flood limiter: for one-off office commands).
+    pub fn bot(&self) -> Bot {
+        let bot = Bot::new(self.token.0.clone());
+        match &self.api_url {
+            Some(url) => bot.set_api_url(url.clone()),
+            None => bot,
+        }
+    }
+}
+
 /// The bot's outgoing side: straight to the API, or through teloxide's flood limiter.
 #[derive(Clone)]
 pub enum Outbox {
@@ -84,10 +96,7 @@ impl RunningBot {
 
 /// Connects to the Bot API, registers the command menu and starts long polling in the background.
 pub async fn start(escale: Arc<Escale>, connection: Connection) -> anyhow::Result<RunningBot> {
-    let mut bot = Bot::new(connection.token.0.clone());
-    if let Some(url) = &connection.api_url {
-        bot = bot.set_api_url(url.clone());
-    }
+    let bot = connection.bot();
     let me = bot.get_me().await.context(
         "the Bot API refused the connection: check TELOXIDE_TOKEN (and TELOXIDE_API_URL if set)",
     )?;
@@ -151,15 +160,16 @@ async fn on_private_message(
     let event = decode::message(&msg, me.username());
     let sender = Sender {
         user_id: from.id.0,
+        first_name: from.first_name.clone(),
         chat_id: msg.chat.id,
         language_code: from.language_code.clone(),
+        query: None,
     };
     contain(
         &escale,
         &outbox,
         &sender,
-        None,
-        handle(&escale, &outbox, &sender, update.id.0, event, None),
+        handle(&escale, &outbox, &sender, update.id.0, event),
     )
     .await;
     Ok(())
@@ -182,8 +192,8 @@ async fn on_group_message(
         msg.from.as_ref().and_then(|u| u.language_code.as_deref()),
         escale.config.destination.default_language,
     );
-    let reply = journey::Reply::text(escale.i18n.t(lang, "group-private"));
-    if let Err(e) = outbox.send(msg.chat.id, &reply).await {
+    let reply = Reply::text(escale.i18n.t(lang, "group-private"));
+    if let Err(e) = outbox.send(msg.chat.id, &reply, None).await {
         tracing::warn!(error = %e, "cannot answer in a group");
     }
     Ok(())
@@ -197,43 +207,71 @@ async fn on_button(
 ) -> HandlerResult {
     let sender = Sender {
         user_id: query.from.id.0,
+        first_name: query.from.first_name.clone(),
         chat_id: query
             .message
             .as_ref()
             .map_or(ChatId(query.from.id.0 as i64), |m| m.chat().id),
         language_code: query.from.language_code.clone(),
+        query: Some((query.id.clone(), query.message.as_ref().map(|m| m.id()))),
     };
-    let Some(action) = query.data.as_deref().and_then(callback::decode) else {
-        let lang = Lang::negotiate(
-            sender.language_code.as_deref(),
-            escale.config.destination.default_language,
-        );
-        outbox
-            .answer_button(
-                &query.id,
-                Some(&escale.i18n.t(lang, "button-invalid")),
-                true,
+    let action = query.data.as_deref().and_then(callback::decode);
+    match action {
+        None => {
+            let text = escale.i18n.t(sender.lang(&escale), "button-invalid");
+            outbox.answer_button(&query.id, Some(&text), true).await;
+        }
+        Some(Action::Moderate { photo, approve }) => {
+            contain(
+                &escale,
+                &outbox,
+                &sender,
+                moderate(&escale, &outbox, &sender, photo, approve),
             )
             .await;
-        return Ok(());
-    };
-    let work = handle(
-        &escale,
-        &outbox,
-        &sender,
-        update.id.0,
-        Event::Button(action),
-        Some(&query.id),
-    );
-    contain(&escale, &outbox, &sender, Some(&query.id), work).await;
+        }
+        Some(action) => {
+            let work = handle(
+                &escale,
+                &outbox,
+                &sender,
+                update.id.0,
+                Event::Button(action),
+            );
+            contain(&escale, &outbox, &sender, work).await;
+        }
+    }
     Ok(())
 }
 
 /// Who sent an update, and where to answer.
 struct Sender {
     user_id: u64,
+    first_name: String,
     chat_id: ChatId,
     language_code: Option<String>,
+    /// For a button press: the query to answer and the message the button is on.
+    query: Option<(CallbackQueryId, Option<MessageId>)>,
+}
+
+impl Sender {
+    /// The language of the Telegram app (for answers that come before the tourist's record).
+    fn lang(&self, escale: &Escale) -> Lang {
+        Lang::negotiate(
+            self.language_code.as_deref(),
+            escale.config.destination.default_language,
+        )
+    }
+
+    fn origin(&self) -> Option<MessageId> {
+        self.query.as_ref().and_then(|(_, message)| *message)
+    }
+
+    async fn answer_button(&self, outbox: &Outbox, text: Option<&str>, alert: bool) {
+        if let Some((id, _)) = &self.query {
+            outbox.answer_button(id, text, alert).await;
+        }
+    }
 }
 
 /// Runs one update's work so that neither an error nor a panic escapes: a panic in a teloxide
@@ -243,7 +281,6 @@ async fn contain(
     escale: &Escale,
     outbox: &Outbox,
     sender: &Sender,
-    query_id: Option<&CallbackQueryId>,
     work: impl Future<Output = anyhow::Result<()>>,
 ) {
     let failure = match AssertUnwindSafe(work).catch_unwind().await {
@@ -259,18 +296,9 @@ async fn contain(
         }
     };
     tracing::error!(error = %failure, "an update failed");
-    let lang = Lang::negotiate(
-        sender.language_code.as_deref(),
-        escale.config.destination.default_language,
-    );
-    let apology = escale.i18n.t(lang, "error-apology");
-    if let Some(id) = query_id {
-        outbox.answer_button(id, None, false).await;
-    }
-    if let Err(e) = outbox
-        .send(sender.chat_id, &journey::Reply::text(apology))
-        .await
-    {
+    sender.answer_button(outbox, None, false).await;
+    let apology = Reply::text(escale.i18n.t(sender.lang(escale), "error-apology"));
+    if let Err(e) = outbox.send(sender.chat_id, &apology, None).await {
         tracing::warn!(error = %e, "cannot send the apology");
     }
 }
@@ -283,25 +311,24 @@ async fn handle(
     sender: &Sender,
     update_id: u32,
     event: Event,
-    query_id: Option<&CallbackQueryId>,
 ) -> anyhow::Result<()> {
     let store = &escale.store;
+    // The office may decide on one of this tourist's photos meanwhile: one writer at a time.
+    let _record = escale.locks.lock(sender.user_id).await;
     let mut tourist = store.tourist(sender.user_id)?;
     if update_id <= tourist.last_update_id {
         tracing::debug!(update_id, "update already applied; skipped");
-        if let Some(id) = query_id {
-            outbox.answer_button(id, None, false).await;
-        }
+        sender.answer_button(outbox, None, false).await;
         return Ok(());
     }
-    let default = escale.config.destination.default_language;
+    let ids = StoreIds(store);
     let ctx = Ctx {
         config: &escale.config,
         i18n: &escale.i18n,
-        lang: tourist
-            .language
-            .unwrap_or_else(|| Lang::negotiate(sender.language_code.as_deref(), default)),
+        lang: tourist.language.unwrap_or_else(|| sender.lang(escale)),
         now: unix_now(),
+        first_name: &sender.first_name,
+        ids: &ids,
     };
     let outcome = journey::handle(&ctx, &mut tourist, event);
     match outcome.change {
@@ -312,22 +339,155 @@ async fn handle(
             store.flush().await?;
         }
         Change::Forget => {
-            store.forget_tourist(sender.user_id)?;
+            store.forget_tourist(sender.user_id, ctx.now)?;
             store.flush().await?;
         }
     }
-    if let Some(id) = query_id {
-        outbox
-            .answer_button(id, outcome.toast.as_deref(), false)
-            .await;
-    }
+    sender
+        .answer_button(outbox, outcome.toast.as_deref(), false)
+        .await;
     for reply in &outcome.replies {
         outbox
-            .send(sender.chat_id, reply)
+            .send(sender.chat_id, reply, sender.origin())
             .await
             .context("sending a reply")?;
     }
+    tell_office(escale, outbox, &outcome.office).await;
     Ok(())
+}
+
+/// Office staff approve or reject a photo in the moderation chat.
+async fn moderate(
+    escale: &Escale,
+    outbox: &Outbox,
+    sender: &Sender,
+    photo_id: u64,
+    approve: bool,
+) -> anyhow::Result<()> {
+    if !escale.config.is_admin(sender.user_id) {
+        let text = escale.i18n.t(sender.lang(escale), "office-only-admins");
+        sender.answer_button(outbox, Some(&text), true).await;
+        return Ok(());
+    }
+    let office_lang = escale.config.destination.default_language;
+    let Some(owner) = escale.store.photo_owner(photo_id)? else {
+        let text = escale.i18n.t(office_lang, "office-photo-gone");
+        sender.answer_button(outbox, Some(&text), true).await;
+        let gone = Reply::EditCaption {
+            caption: text,
+            keyboard: Keyboard::None,
+        };
+        outbox.send(sender.chat_id, &gone, sender.origin()).await?;
+        return Ok(());
+    };
+    let _record = escale.locks.lock(owner).await;
+    let mut tourist = escale.store.tourist(owner)?;
+    let ids = StoreIds(&escale.store);
+    let ctx = Ctx {
+        config: &escale.config,
+        i18n: &escale.i18n,
+        lang: office_lang,
+        now: unix_now(),
+        first_name: "",
+        ids: &ids,
+    };
+    let decision = photo::moderate(&ctx, &mut tourist, photo_id, approve, &sender.first_name);
+    if decision.changed {
+        escale.store.save_tourist(owner, &tourist)?;
+        escale.store.flush().await?;
+    }
+    sender
+        .answer_button(outbox, Some(&decision.toast), false)
+        .await;
+    if let Some(caption) = decision.caption {
+        let edit = Reply::EditCaption {
+            caption,
+            keyboard: Keyboard::None,
+        };
+        outbox
+            .send(sender.chat_id, &edit, sender.origin())
+            .await
+            .context("updating the caption")?;
+    }
+    if let Some(thanks) = decision.to_owner
+        && let Err(e) = outbox.send(ChatId(owner as i64), &thanks, None).await
+    {
+        // The tourist may have blocked the bot since: the decision stands.
+        tracing::warn!(error = %e, "cannot thank the photographer");
+    }
+    Ok(())
+}
+
+/// Sends the office its messages (photos to moderate, withdrawals). A moderation chat that is
+/// missing or closed to the bot never troubles the tourist: it is logged and the admins are told.
+async fn tell_office(escale: &Escale, outbox: &Outbox, replies: &[Reply]) {
+    if replies.is_empty() {
+        return;
+    }
+    let office_lang = escale.config.destination.default_language;
+    let problem = match escale.config.office.moderation_chat {
+        None => "office.moderation_chat is not set in the config".to_owned(),
+        Some(chat) => {
+            let mut failure = None;
+            for reply in replies {
+                if let Err(e) = outbox.send(ChatId(chat), reply, None).await {
+                    failure = Some(format!("cannot post in the moderation chat {chat}: {e}"));
+                    break;
+                }
+            }
+            let Some(failure) = failure else { return };
+            failure
+        }
+    };
+    tracing::error!(
+        problem,
+        "a shared photo did not reach the office: add the bot to the moderation chat and let it post"
+    );
+    let note = Reply::text(escale.i18n.t_args(
+        office_lang,
+        "office-moderation-unreachable",
+        &[("problem", problem.into())],
+    ));
+    for admin in &escale.config.office.admins {
+        if let Err(e) = outbox.send(ChatId(*admin as i64), &note, None).await {
+            tracing::warn!(error = %e, "cannot tell an admin (they must start a chat with the bot first)");
+        }
+    }
+}
+
+/// Photo numbers from the store's counter.
+struct StoreIds<'a>(&'a crate::store::Store);
+
+impl IdSource for StoreIds<'_> {
+    fn next_id(&self) -> u64 {
+        self.0.next_id().unwrap_or_else(|e| {
+            // Never reused either: nanoseconds since 1970 are far above sled's counter.
+            tracing::error!(error = %e, "the id counter failed; using the clock");
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(u64::MAX, |d| d.as_nanos() as u64)
+        })
+    }
+}
+
+/// One lock per group of tourist records, so that the office's decisions and the tourist's own
+/// updates never overwrite each other (teloxide already orders each chat's own updates).
+pub struct RecordLocks([tokio::sync::Mutex<()>; 64]);
+
+impl RecordLocks {
+    pub fn new() -> RecordLocks {
+        RecordLocks(std::array::from_fn(|_| tokio::sync::Mutex::new(())))
+    }
+
+    async fn lock(&self, user_id: u64) -> tokio::sync::MutexGuard<'_, ()> {
+        self.0[(user_id % 64) as usize].lock().await
+    }
+}
+
+impl Default for RecordLocks {
+    fn default() -> Self {
+        RecordLocks::new()
+    }
 }
 
 fn unix_now() -> u64 {
@@ -373,25 +533,27 @@ mod tests {
     async fn a_panic_in_an_update_becomes_an_apology() {
         let sandbox = Sandbox::start().await.unwrap();
         let data = tempfile::tempdir().unwrap();
-        let escale = Escale {
-            config: Config::embedded(),
-            i18n: I18n::embedded(),
-            store: Store::open(data.path()).unwrap(),
-        };
+        let escale = Escale::new(
+            Config::embedded(),
+            I18n::embedded(),
+            Store::open(data.path()).unwrap(),
+        );
         let outbox = Outbox::Direct(Bot::new(Sandbox::TOKEN).set_api_url(sandbox.api_url()));
         let alex = Person::new(5, "Alex").with_language("it");
         sandbox.send_text(&alex, "ciao"); // Alex opens the chat with the bot.
         let sender = Sender {
             user_id: 5,
+            first_name: "Alex".into(),
             chat_id: ChatId(5),
             language_code: Some("it".into()),
+            query: None,
         };
         let buggy = async {
             let empty: Vec<u8> = Vec::new();
             let _ = empty[1];
             Ok(())
         };
-        contain(&escale, &outbox, &sender, None, buggy).await;
+        contain(&escale, &outbox, &sender, buggy).await;
         let apology = sandbox
             .wait_for_message(5, |m| m.plain_text().contains("Scusa"))
             .await

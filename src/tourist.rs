@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
 use crate::tasks::TaskKind;
+use crate::tasks::photo::Photo;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Tourist {
@@ -22,6 +23,9 @@ pub struct Tourist {
     /// Spot id → progress there.
     #[serde(default)]
     pub spots: BTreeMap<String, SpotProgress>,
+    /// The photos the tourist shared, with the consent they gave for each.
+    #[serde(default)]
+    pub photos: Vec<Photo>,
     /// The task waiting for a message from the tourist (a photo, a text), if any.
     #[serde(default)]
     pub awaiting: Option<Awaiting>,

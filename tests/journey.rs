@@ -3,148 +3,14 @@
 //! type, share locations and press buttons. Assertions are on what the tourist sees and on what
 //! the store holds.
 
-use std::sync::Arc;
+mod support;
 
-use escale::Escale;
-use escale::config::{self, Config};
-use escale::i18n::{I18n, Lang};
-use escale::sandbox::{BotMessage, CallbackAnswer, Content, Person, Sandbox, Sent};
-use escale::store::Store;
+use escale::config;
+use escale::i18n::Lang;
+use escale::sandbox::Content;
 use escale::tasks::TaskKind;
-use escale::telegram::{self, Connection, RunningBot, Token};
 use escale::tourist::Tourist;
-use tempfile::TempDir;
-
-/// A sandbox, a data folder and the bot running on them.
-struct World {
-    sandbox: Sandbox,
-    data: TempDir,
-    bot: Option<RunningBot>,
-    escale: Option<Arc<Escale>>,
-}
-
-impl World {
-    async fn start() -> World {
-        World::with_config(config::EMBEDDED).await
-    }
-
-    async fn with_config(source: &str) -> World {
-        let mut world = World {
-            sandbox: Sandbox::start().await.expect("sandbox"),
-            data: tempfile::tempdir().expect("temp dir"),
-            bot: None,
-            escale: None,
-        };
-        world.launch(source).await;
-        world
-    }
-
-    async fn launch(&mut self, source: &str) {
-        let escale = Arc::new(Escale {
-            config: Config::parse(source).expect("valid config"),
-            i18n: I18n::embedded(),
-            store: Store::open(self.data.path()).expect("store"),
-        });
-        let connection = Connection {
-            token: Token::new(Sandbox::TOKEN),
-            api_url: Some(self.sandbox.api_url()),
-            throttle: false,
-        };
-        self.bot = Some(
-            telegram::start(escale.clone(), connection)
-                .await
-                .expect("bot starts"),
-        );
-        self.escale = Some(escale);
-    }
-
-    /// Stops the bot cleanly and starts a new one on the same data folder.
-    async fn restart_with(&mut self, source: &str) {
-        self.stop().await;
-        self.launch(source).await;
-    }
-
-    async fn stop(&mut self) {
-        self.escale = None;
-        if let Some(bot) = self.bot.take() {
-            bot.stop().await.expect("clean stop");
-        }
-    }
-
-    /// What the store holds about `who`.
-    fn stored(&self, who: &Person) -> Tourist {
-        let escale = self.escale.as_ref().expect("running");
-        escale
-            .store
-            .tourist(who.id as u64)
-            .expect("readable record")
-    }
-
-    /// The tourist types `text`; returns the bot's first reply containing `expect`.
-    async fn say(&self, who: &Person, text: &str, expect: &str) -> BotMessage {
-        let sent = self.sandbox.send_text(who, text);
-        self.reply(&sent, expect).await
-    }
-
-    async fn reply(&self, sent: &Sent, expect: &str) -> BotMessage {
-        self.sandbox
-            .wait_for_reply(sent, |m| m.plain_text().contains(expect))
-            .await
-            .unwrap_or_else(|e| panic!("waiting for {expect:?}: {e}"))
-    }
-
-    /// The tourist presses the button labelled `label` on `message`; returns the bot's reply
-    /// containing `expect` and the answer to the press (every press must be answered).
-    async fn press(
-        &self,
-        who: &Person,
-        message: &BotMessage,
-        label: &str,
-        expect: &str,
-    ) -> (BotMessage, CallbackAnswer) {
-        let button = message
-            .button(label)
-            .unwrap_or_else(|| panic!("no button {label:?} in {message}"));
-        let data = button.callback_data.expect("a callback button");
-        let sent = self.sandbox.press(who, message, &data);
-        let reply = self.reply(&sent, expect).await;
-        (reply, self.answer(&sent).await)
-    }
-
-    async fn answer(&self, sent: &Sent) -> CallbackAnswer {
-        let id = sent.callback_query_id.as_deref().expect("a callback query");
-        self.sandbox
-            .wait_for_callback_answer(id)
-            .await
-            .unwrap_or_else(|e| panic!("{e}"))
-    }
-
-    /// Sends `/help` and waits for its answer: everything the tourist sent before has been handled
-    /// by then (a chat's updates are handled in order).
-    async fn settle(&self, who: &Person) {
-        self.say(who, "/help", "/privacy").await;
-    }
-
-    fn count_messages(&self, who: &Person, needle: &str) -> usize {
-        self.sandbox
-            .messages(who.id)
-            .iter()
-            .filter(|m| m.plain_text().contains(needle))
-            .count()
-    }
-}
-
-fn tourist(id: i64, language: &str) -> Person {
-    Person::new(id, "Alex").with_language(language)
-}
-
-fn labels(message: &BotMessage) -> Vec<String> {
-    message
-        .inline_buttons()
-        .into_iter()
-        .map(|b| b.text)
-        .collect()
-}
+use support::{World, labels, tourist};
 
 // ----- spots and deep links -----
 
@@ -408,7 +274,7 @@ async fn review_task_gives_everyone_the_same_link_and_never_scores() {
 }
 
 #[tokio::test]
-async fn photo_task_waits_for_a_photo() {
+async fn photo_task_waits_for_a_photo_then_asks_for_consent() {
     let world = World::start().await;
     let alex = tourist(13, "en");
     let menu = world
@@ -425,10 +291,10 @@ async fn photo_task_waits_for_a_photo() {
         "view.png",
     );
     let sent = world.sandbox.send_photo(&alex, &file, 64, 48, None);
-    world.reply(&sent, "great shot").await;
+    world.reply(&sent, "May the Pau tourism office use your photo").await;
     let stored = world.stored(&alex);
-    assert!(stored.is_done("funiculaire", TaskKind::Photo));
-    assert_eq!(stored.awaiting, None);
+    assert!(!stored.is_done("funiculaire", TaskKind::Photo), "done once consent is answered");
+    assert_eq!(stored.photos.len(), 1);
 }
 
 #[tokio::test]
@@ -486,8 +352,9 @@ async fn completing_every_task_of_a_spot_is_celebrated() {
         .sandbox
         .upload(include_bytes!("../assets/demo-photo.png").to_vec(), "v.png");
     let sent = world.sandbox.send_photo(&alex, &file, 64, 48, None);
+    let consent = world.reply(&sent, "May the Pau tourism office").await;
     world
-        .reply(&sent, "You’ve done everything at Pau Funicular")
+        .press(&alex, &consent, "None", "You’ve done everything at Pau Funicular")
         .await;
 }
 

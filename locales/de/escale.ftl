@@ -11,6 +11,7 @@ cmd-lang = Sprache ändern
 cmd-help = Was dieser Bot kann
 cmd-privacy = Was wir speichern und warum
 cmd-mydata = Alles ansehen, was über mich gespeichert ist
+cmd-myphotos = Meine Fotos und Freigaben
 cmd-forget = Alles über mich löschen
 
 ## Welcome and spots
@@ -43,9 +44,49 @@ spot-complete = 🎉 { $spot }: Sie haben alles erledigt. Bravo! Weitere Orte wa
 photo-title = Foto teilen
 photo-done = ✅ Foto gesendet
 photo-intro = Zeigen Sie uns { $spot } mit Ihren Augen: Senden Sie ein Foto von diesem Ort.
-photo-thanks = Was für ein tolles Foto, danke! 📷
 photo-waiting = Ich warte auf ein Foto: Tippen Sie auf 📎 und wählen Sie eines aus – oder machen Sie gleich eines.
 photo-unexpected = Schönes Foto! Um es zu teilen, öffnen Sie zuerst einen Ort und wählen Sie „Foto teilen“.
+photo-heic = Das ist eine HEIC-Datei, die wir leider nicht öffnen können. Bitte senden Sie sie stattdessen als Foto (📎 → Galerie), nicht als Datei.
+photo-video = Videos können hier leider nicht geteilt werden – bitte senden Sie ein Foto.
+photo-wrong-file = Ich nehme nur Fotos oder JPEG- und PNG-Dateien an. Bitte senden Sie ein Foto.
+photo-too-big = Diese Datei ist größer als 20 MB – zu groß für mich. Bitte senden Sie sie stattdessen als Foto.
+photo-pending-limit = Sie haben bereits { $limit } Fotos, die noch von der Tourist-Information angesehen werden. Vielen Dank! Bitte warten Sie, bis sie geprüft sind, bevor Sie weitere senden.
+photo-consent = 📷 Vielen Dank! Darf die Tourist-Information { $destination } Ihr Foto verwenden? Kreuzen Sie an, was Sie erlauben, und tippen Sie dann auf „Weiter“. Auch ein Nein ist völlig in Ordnung: Die Aufgabe zählt trotzdem.
+photo-scope-social = Soziale Netzwerke
+photo-scope-web = Website und Printmedien
+photo-scope-partners = Unsere Partner
+photo-scope-none = keine Verwendung (privat)
+photo-consent-all = ✅ Alles erlauben
+photo-consent-none = 🔒 Nichts erlauben
+photo-consent-continue = Weiter ➡️
+photo-credit = Welchen Namen sollen wir als Fotonachweis angeben, wenn wir das Foto verwenden?
+photo-credit-as = Als „{ $name }“
+photo-credit-type = ✏️ Anderer Name …
+photo-credit-anonymous = Anonym
+photo-credit-type-now = Geben Sie den Namen für den Fotonachweis ein (höchstens { $max } Zeichen).
+photo-thanks = Vielen Dank! 📷 Die Tourist-Information sieht sich Ihr Foto an. Ihre Entscheidung können Sie jederzeit mit /myphotos ändern.
+photo-kept-private = Notiert: Ihr Foto bleibt privat, wir geben es an niemanden weiter. Vielen Dank! 📷 Ihre Entscheidung können Sie jederzeit mit /myphotos ändern.
+photo-withdrawn = Ihre Einwilligung ist widerrufen: Die Tourist-Information wurde informiert und verwendet dieses Foto nicht mehr.
+photo-consent-updated = Ihre Auswahl ist gespeichert. Vielen Dank!
+photo-stale = Diese Frage ist nicht mehr offen. Ihre Fotos finden Sie unter /myphotos.
+photo-selected = 🎉 Tolle Neuigkeiten: Die Tourist-Information { $destination } hat Ihr Foto von { $spot } ausgewählt. Danke, dass Sie es mit uns geteilt haben!
+photo-status-draft = wird geteilt
+photo-status-private = privat
+photo-status-pending = wartet auf die Tourist-Information
+photo-status-approved = von der Tourist-Information ausgewählt
+photo-status-rejected = nicht ausgewählt
+photo-status-withdrawn = Einwilligung widerrufen
+myphotos-empty = Sie haben noch kein Foto geteilt. Öffnen Sie einen Ort mit /spots und wählen Sie „Foto teilen“.
+myphotos-title = { $count ->
+        [one] Ihr Foto und was Sie erlaubt haben:
+       *[other] Ihre { $count } Fotos und was Sie erlaubt haben:
+    }
+myphotos-caption = 📍 { $spot } · { $date }
+    Erlaubt: { $scopes }
+    Fotonachweis: { $credit }
+    Status: { $status }
+myphotos-change = ✏️ Ändern
+myphotos-withdraw = 🚫 Einwilligung widerrufen
 
 review-title = Bewertung abgeben
 review-done = ✅ Bewertung abgegeben
@@ -78,6 +119,24 @@ app-ios = App Store
 app-android = Google Play
 app-web = Website
 
+## The office's side (in the destination's default language)
+
+office-approve = ✅ Freigeben
+office-reject = ❌ Ablehnen
+office-photo-caption = 📷 Foto { $id } · { $spot }
+    Erlaubt: { $scopes }
+    Fotonachweis: { $credit }
+    Geteilt am { $date } · Partner: { $partner }
+    Status: { $status }
+office-photo-withdrawn = 🚫 Foto { $id }: Die Person, die es geteilt hat, hat ihre Einwilligung widerrufen. Bitte verwenden Sie es nicht mehr und entfernen Sie es überall, wo es erscheint.
+office-photo-consent-changed = ✏️ Foto { $id }: Die Person, die es geteilt hat, hat ihre Freigaben geändert. Jetzt: { $scopes }.
+office-photo-gone = Dieses Foto wurde von der Person, die es geteilt hat, gelöscht: Es gibt nichts mehr zu entscheiden.
+office-already = Bereits entschieden: { $status }.
+office-approved-by = ✅ Freigegeben von { $name } am { $date }
+office-rejected-by = ❌ Abgelehnt von { $name } am { $date }
+office-only-admins = Nur das Team der Tourist-Information kann über Fotos entscheiden.
+office-moderation-unreachable = ⚠️ Ein Gast hat ein Foto mit Einwilligung geteilt, aber ich konnte es nicht zur Moderation weiterleiten ({ $problem }). Bitte fügen Sie mich dem Moderations-Chat hinzu und erlauben Sie mir, dort zu posten.
+
 ## Passport
 
 progress-title = 🎒 Ihr Entdeckerpass für { $destination }
@@ -98,17 +157,19 @@ help = Ich bin der digitale Reiseführer für { $destination }. 🗺
     /progress — Ihr Entdeckerpass
     /lang — Sprache ändern
     /privacy — was wir speichern
+    /myphotos — Ihre Fotos und Freigaben
     /mydata — Ihre Daten ansehen
     /forget — Ihre Daten löschen
 privacy = 🔒 Was wir speichern und warum
     • Die Orte, die Sie geöffnet haben, und die Aufgaben, die Sie dort erledigt haben: um Ihren Entdeckerpass anzuzeigen.
     • Die Sprache, die Sie gewählt haben, falls Sie eine gewählt haben.
     • Den Partner (zum Beispiel ein Hotel), über dessen Link Sie hierhergekommen sind: damit unsere Partner wissen, dass der Service nützlich ist.
+    • Die Fotos, die Sie teilen: Telegrams Verweis auf die Datei, der Ort, die von Ihnen erlaubten Verwendungen, der von Ihnen gewählte Fotonachweis und die Entscheidung der Tourist-Information. Sie können Ihre Einwilligung jederzeit mit /myphotos ändern oder widerrufen.
     Ihren Namen, Ihre Telefonnummer und Ihren Standort speichern wir nicht: Ein geteilter Standort dient nur dazu, den nächstgelegenen Ort zu finden.
     /mydata zeigt alles, was wir speichern, /forget löscht es.
 mydata-caption = Hier ist alles, was wir über Sie gespeichert haben.
 mydata-empty = Im Moment haben wir nichts über Sie gespeichert.
-forget-confirm = Alles löschen, was wir über Sie gespeichert haben (Entdeckerpass, Sprache, Partner)? Das lässt sich nicht rückgängig machen.
+forget-confirm = Alles löschen, was wir über Sie gespeichert haben (Entdeckerpass, Sprache, Partner, Fotos)? Das lässt sich nicht rückgängig machen.
 forget-yes = 🗑 Ja, löschen
 forget-no = Nein, behalten
 forget-done = Erledigt: Alles über Sie ist gelöscht. Auf Wiedersehen, und kommen Sie gern jederzeit wieder!

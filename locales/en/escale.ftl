@@ -11,6 +11,7 @@ cmd-lang = Change language
 cmd-help = What this bot does
 cmd-privacy = What we store and why
 cmd-mydata = See everything stored about me
+cmd-myphotos = My photos and what I allowed
 cmd-forget = Erase everything about me
 
 ## Welcome and spots
@@ -43,9 +44,49 @@ spot-complete = 🎉 You’ve done everything at { $spot }. Bravo! Other spots a
 photo-title = Share a photo
 photo-done = ✅ Photo sent
 photo-intro = Show us { $spot } through your eyes: send a photo of the place.
-photo-thanks = What a great shot, thank you! 📷
 photo-waiting = I’m waiting for a photo: tap 📎 and pick one, or take it now.
 photo-unexpected = Nice photo! To share it, first open a spot and choose “Share a photo”.
+photo-heic = This is a HEIC file, which we can’t open. Please send it as a photo instead (📎 → Gallery), not as a file.
+photo-video = Videos can’t be shared here, sorry: please send a photo.
+photo-wrong-file = I can only take photos, or JPEG and PNG files. Please send a photo.
+photo-too-big = This file is over 20 MB, too big for me. Please send it as a photo instead.
+photo-pending-limit = You already have { $limit } photos waiting for the office to look at them. Thank you! Please wait until they’ve been reviewed before sending more.
+photo-consent = 📷 Thank you! May the { $destination } tourism office use your photo? Tick what you allow, then continue. Saying no is fine: the task still counts.
+photo-scope-social = Social networks
+photo-scope-web = Website and print
+photo-scope-partners = Partners of the destination
+photo-scope-none = no use (private)
+photo-consent-all = ✅ All
+photo-consent-none = 🔒 None
+photo-consent-continue = Continue ➡️
+photo-credit = How should we credit you when we use it?
+photo-credit-as = As “{ $name }”
+photo-credit-type = ✏️ Another name…
+photo-credit-anonymous = Anonymous
+photo-credit-type-now = Type the name to credit ({ $max } characters at most).
+photo-thanks = Thank you! 📷 The tourism office will look at your photo. You can change your mind at any time with /myphotos.
+photo-kept-private = Noted: your photo stays private, we share it with no one. Thank you! 📷 You can change your mind at any time with /myphotos.
+photo-withdrawn = Your consent is withdrawn: the office has been told and will no longer use this photo.
+photo-consent-updated = Your choice is saved. Thank you!
+photo-stale = This question is no longer open. See your photos with /myphotos.
+photo-selected = 🎉 Great news: your photo of { $spot } was selected by the { $destination } tourism office. Thank you for sharing it!
+photo-status-draft = being shared
+photo-status-private = private
+photo-status-pending = waiting for the office
+photo-status-approved = selected by the office
+photo-status-rejected = not selected
+photo-status-withdrawn = consent withdrawn
+myphotos-empty = You haven’t shared any photo yet. Open a spot with /spots and choose “Share a photo”.
+myphotos-title = { $count ->
+        [one] Your photo, and what you allowed:
+       *[other] Your { $count } photos, and what you allowed:
+    }
+myphotos-caption = 📍 { $spot } · { $date }
+    Allowed: { $scopes }
+    Credit: { $credit }
+    Status: { $status }
+myphotos-change = ✏️ Change
+myphotos-withdraw = 🚫 Withdraw consent
 
 review-title = Leave a review
 review-done = ✅ I left a review
@@ -78,6 +119,24 @@ app-ios = App Store
 app-android = Google Play
 app-web = Website
 
+## The office's side (in the destination's default language)
+
+office-approve = ✅ Approve
+office-reject = ❌ Reject
+office-photo-caption = 📷 Photo { $id } · { $spot }
+    Allowed: { $scopes }
+    Credit: { $credit }
+    Shared on { $date } · partner: { $partner }
+    Status: { $status }
+office-photo-withdrawn = 🚫 Photo { $id }: its author withdrew their consent. Please stop using it and take it down wherever it appears.
+office-photo-consent-changed = ✏️ Photo { $id }: its author changed what they allow. Now: { $scopes }.
+office-photo-gone = This photo was erased by its author: there is nothing left to decide.
+office-already = Already decided: { $status }.
+office-approved-by = ✅ Approved by { $name } on { $date }
+office-rejected-by = ❌ Rejected by { $name } on { $date }
+office-only-admins = Only the tourism office staff can decide on photos.
+office-moderation-unreachable = ⚠️ A tourist shared a photo with consent, but I couldn’t post it for moderation ({ $problem }). Please add me to the moderation chat and allow me to post there.
+
 ## Passport
 
 progress-title = 🎒 Your { $destination } passport
@@ -98,17 +157,19 @@ help = I’m the digital guide of { $destination }. 🗺
     /progress — your passport
     /lang — change language
     /privacy — what we store
+    /myphotos — your photos and what you allowed
     /mydata — see your data
     /forget — erase your data
 privacy = 🔒 What we store, and why
     • The spots you opened and the tasks you did there: to show your passport.
     • The language you chose, if you chose one.
     • The partner (a hotel, for example) whose link brought you here: so our partners know the service is useful.
+    • The photos you share: Telegram’s reference to the file, the spot, the uses you allowed, the credit you chose and the office’s decision. You can change or withdraw your consent at any time with /myphotos.
     We don’t keep your name, your phone number or your location: a shared location is only used to find the nearest spot.
     /mydata shows everything we store, /forget erases it.
 mydata-caption = Here is everything we store about you.
 mydata-empty = We store nothing about you at the moment.
-forget-confirm = Erase everything we store about you (passport, language, partner)? This can’t be undone.
+forget-confirm = Erase everything we store about you (passport, language, partner, photos)? This can’t be undone.
 forget-yes = 🗑 Yes, erase
 forget-no = No, keep it
 forget-done = Done: everything about you is erased. Goodbye, and come back whenever you like!

@@ -11,6 +11,7 @@ cmd-lang = Cambiar de idioma
 cmd-help = Qué hace este bot
 cmd-privacy = Qué guardamos y por qué
 cmd-mydata = Ver todo lo que se guarda sobre mí
+cmd-myphotos = Mis fotos y lo que he autorizado
 cmd-forget = Borrar todos mis datos
 
 ## Welcome and spots
@@ -43,9 +44,49 @@ spot-complete = 🎉 { $spot }: ¡lo has completado todo! Enhorabuena, otros lug
 photo-title = Compartir una foto
 photo-done = ✅ Foto enviada
 photo-intro = Muéstranos { $spot } a través de tus ojos: envía una foto del lugar.
-photo-thanks = ¡Qué foto tan buena, gracias! 📷
 photo-waiting = Estoy esperando una foto: toca 📎 y elige una, o hazla ahora.
 photo-unexpected = ¡Bonita foto! Para compartirla, primero abre un lugar y elige «Compartir una foto».
+photo-heic = Es un archivo HEIC y no podemos abrirlo. Envíalo como foto (📎 → Galería), no como archivo.
+photo-video = Lo sentimos, aquí no se pueden compartir vídeos: envía una foto, por favor.
+photo-wrong-file = Solo puedo recibir fotos o archivos JPEG y PNG. Envía una foto, por favor.
+photo-too-big = Este archivo pesa más de 20 MB, demasiado para mí. Envíalo como foto, por favor.
+photo-pending-limit = Ya tienes { $limit } fotos esperando a que la oficina de turismo las revise. ¡Gracias! Espera a que estén revisadas antes de enviar más.
+photo-consent = 📷 ¡Gracias! ¿Puede la oficina de turismo de { $destination } usar tu foto? Marca lo que autorizas y después toca «Continuar». Decir que no también está bien: la misión cuenta igual.
+photo-scope-social = Redes sociales
+photo-scope-web = Web y material impreso
+photo-scope-partners = Nuestros colaboradores
+photo-scope-none = ningún uso (privada)
+photo-consent-all = ✅ Autorizar todo
+photo-consent-none = 🔒 No autorizar nada
+photo-consent-continue = Continuar ➡️
+photo-credit = ¿Qué nombre ponemos en los créditos cuando la usemos?
+photo-credit-as = Como «{ $name }»
+photo-credit-type = ✏️ Otro nombre…
+photo-credit-anonymous = Anónimo
+photo-credit-type-now = Escribe el nombre que aparecerá en los créditos (máximo { $max } caracteres).
+photo-thanks = ¡Gracias! 📷 La oficina de turismo revisará tu foto. Puedes cambiar de opinión cuando quieras con /myphotos.
+photo-kept-private = Anotado: tu foto se queda en privado, no la compartimos con nadie. ¡Gracias! 📷 Puedes cambiar de opinión cuando quieras con /myphotos.
+photo-withdrawn = Has retirado tu consentimiento: la oficina de turismo ya está avisada y no volverá a usar esta foto.
+photo-consent-updated = Hemos guardado tu elección. ¡Gracias!
+photo-stale = Esta pregunta ya no está abierta. Consulta tus fotos con /myphotos.
+photo-selected = 🎉 ¡Buenas noticias! La oficina de turismo de { $destination } ha seleccionado tu foto de { $spot }. ¡Gracias por compartirla!
+photo-status-draft = compartiéndose
+photo-status-private = privada
+photo-status-pending = esperando a la oficina de turismo
+photo-status-approved = seleccionada por la oficina de turismo
+photo-status-rejected = no seleccionada
+photo-status-withdrawn = consentimiento retirado
+myphotos-empty = Todavía no has compartido ninguna foto. Abre un lugar con /spots y elige «Compartir una foto».
+myphotos-title = { $count ->
+        [one] Tu foto y lo que has autorizado:
+       *[other] Tus { $count } fotos y lo que has autorizado:
+    }
+myphotos-caption = 📍 { $spot } · { $date }
+    Usos autorizados: { $scopes }
+    Crédito: { $credit }
+    Estado: { $status }
+myphotos-change = ✏️ Cambiar
+myphotos-withdraw = 🚫 Retirar consentimiento
 
 review-title = Dejar una reseña
 review-done = ✅ He dejado una reseña
@@ -78,6 +119,24 @@ app-ios = App Store
 app-android = Google Play
 app-web = Sitio web
 
+## The office's side (in the destination's default language)
+
+office-approve = ✅ Aprobar
+office-reject = ❌ Rechazar
+office-photo-caption = 📷 Foto { $id } · { $spot }
+    Usos autorizados: { $scopes }
+    Crédito: { $credit }
+    Compartida el { $date } · colaborador: { $partner }
+    Estado: { $status }
+office-photo-withdrawn = 🚫 Foto { $id }: su autor ha retirado el consentimiento. Deja de usarla y retírala de todos los sitios donde aparezca.
+office-photo-consent-changed = ✏️ Foto { $id }: su autor ha cambiado los usos autorizados. Ahora: { $scopes }.
+office-photo-gone = Su autor ha borrado esta foto: ya no hay nada que decidir.
+office-already = Ya está decidido: { $status }.
+office-approved-by = ✅ Aprobada por { $name } el { $date }
+office-rejected-by = ❌ Rechazada por { $name } el { $date }
+office-only-admins = Solo el equipo de la oficina de turismo puede decidir sobre las fotos.
+office-moderation-unreachable = ⚠️ Un turista ha compartido una foto con su consentimiento, pero no he podido enviarla a moderación ({ $problem }). Añádeme al chat de moderación y permíteme publicar en él.
+
 ## Passport
 
 progress-title = 🎒 Tu pasaporte de { $destination }
@@ -98,17 +157,19 @@ help = Soy tu guía digital en { $destination }. 🗺
     /progress — tu pasaporte
     /lang — cambiar de idioma
     /privacy — qué guardamos
+    /myphotos — tus fotos y lo que has autorizado
     /mydata — ver tus datos
     /forget — borrar tus datos
 privacy = 🔒 Qué guardamos y por qué
     • Los lugares que has abierto y las misiones que has hecho en ellos: para mostrarte tu pasaporte.
     • El idioma que has elegido, si has elegido uno.
     • El colaborador (un hotel, por ejemplo) cuyo enlace te ha traído hasta aquí: para que nuestros colaboradores sepan que el servicio es útil.
+    • Las fotos que compartes: la referencia de Telegram al archivo, el lugar, los usos que has autorizado, el crédito que has elegido y la decisión de la oficina de turismo. Puedes cambiar o retirar tu consentimiento cuando quieras con /myphotos.
     No guardamos tu nombre, tu número de teléfono ni tu ubicación: una ubicación compartida solo se usa para encontrar el lugar más cercano.
     /mydata muestra todo lo que guardamos y /forget lo borra.
 mydata-caption = Esto es todo lo que guardamos sobre ti.
 mydata-empty = Por ahora no guardamos nada sobre ti.
-forget-confirm = ¿Borrar todo lo que guardamos sobre ti (pasaporte, idioma, colaborador)? No se puede deshacer.
+forget-confirm = ¿Borrar todo lo que guardamos sobre ti (pasaporte, idioma, colaborador, fotos)? No se puede deshacer.
 forget-yes = 🗑 Sí, borrar
 forget-no = No, conservarlo
 forget-done = Hecho: hemos borrado todos tus datos. ¡Hasta pronto, y vuelve cuando quieras!

@@ -11,6 +11,7 @@ cmd-lang = Changer de langue
 cmd-help = À quoi sert ce bot
 cmd-privacy = Ce que nous conservons et pourquoi
 cmd-mydata = Voir tout ce qui est conservé sur moi
+cmd-myphotos = Mes photos et mes autorisations
 cmd-forget = Effacer tout ce qui me concerne
 
 ## Welcome and spots
@@ -43,9 +44,49 @@ spot-complete = 🎉 { $spot }, c’est terminé : vous avez tout fait. Bravo�
 photo-title = Partager une photo
 photo-done = ✅ Photo envoyée
 photo-intro = Montrez-nous { $spot } à travers votre regard : envoyez une photo du lieu.
-photo-thanks = Superbe photo, merci ! 📷
 photo-waiting = J’attends une photo : appuyez sur 📎 et choisissez-en une, ou prenez-la maintenant.
 photo-unexpected = Jolie photo ! Pour la partager, ouvrez d’abord un lieu et choisissez « Partager une photo ».
+photo-heic = Ce fichier est au format HEIC, que nous ne savons pas ouvrir. Envoyez-le plutôt comme photo (📎 → Galerie), et non comme fichier.
+photo-video = Désolés, les vidéos ne peuvent pas être partagées ici : envoyez plutôt une photo.
+photo-wrong-file = Je n’accepte que les photos, ou les fichiers JPEG et PNG. Merci d’envoyer une photo.
+photo-too-big = Ce fichier dépasse 20 Mo : c’est trop lourd pour moi. Envoyez-le plutôt comme photo.
+photo-pending-limit = Vous avez déjà { $limit } photos qui attendent d’être vues par l’office de tourisme. Merci beaucoup ! Patientez le temps qu’elles soient examinées avant d’en envoyer d’autres.
+photo-consent = 📷 Merci ! L’office de tourisme de { $destination } peut-il utiliser votre photo ? Cochez ce que vous autorisez, puis touchez « Continuer ». Vous pouvez tout à fait refuser : la mission compte quand même.
+photo-scope-social = Réseaux sociaux
+photo-scope-web = Site web et imprimés
+photo-scope-partners = Nos partenaires
+photo-scope-none = aucune utilisation (privée)
+photo-consent-all = ✅ Tout autoriser
+photo-consent-none = 🔒 Ne rien autoriser
+photo-consent-continue = Continuer ➡️
+photo-credit = Quel nom devons-nous indiquer en crédit photo lorsque nous l’utiliserons ?
+photo-credit-as = Sous le nom « { $name } »
+photo-credit-type = ✏️ Un autre nom…
+photo-credit-anonymous = Anonyme
+photo-credit-type-now = Écrivez le nom à indiquer en crédit ({ $max } caractères maximum).
+photo-thanks = Merci ! 📷 L’office de tourisme va regarder votre photo. Vous pouvez changer d’avis à tout moment avec /myphotos.
+photo-kept-private = C’est noté : votre photo reste privée, nous ne la partageons avec personne. Merci ! 📷 Vous pouvez changer d’avis à tout moment avec /myphotos.
+photo-withdrawn = Votre consentement est retiré : l’office de tourisme a été prévenu et n’utilisera plus cette photo.
+photo-consent-updated = Votre choix est enregistré. Merci !
+photo-stale = Cette question n’est plus d’actualité. Retrouvez vos photos avec /myphotos.
+photo-selected = 🎉 Bonne nouvelle : votre photo de { $spot } a été sélectionnée par l’office de tourisme de { $destination }. Merci de l’avoir partagée !
+photo-status-draft = en cours de partage
+photo-status-private = privée
+photo-status-pending = en attente de l’office de tourisme
+photo-status-approved = sélectionnée par l’office de tourisme
+photo-status-rejected = non retenue
+photo-status-withdrawn = consentement retiré
+myphotos-empty = Vous n’avez encore partagé aucune photo. Ouvrez un lieu avec /spots et choisissez « Partager une photo ».
+myphotos-title = { $count ->
+        [one] Votre photo, et ce que vous avez autorisé :
+       *[other] Vos { $count } photos, et ce que vous avez autorisé :
+    }
+myphotos-caption = 📍 { $spot } · { $date }
+    Utilisations autorisées : { $scopes }
+    Crédit : { $credit }
+    Statut : { $status }
+myphotos-change = ✏️ Modifier
+myphotos-withdraw = 🚫 Retirer mon accord
 
 review-title = Laisser un avis
 review-done = ✅ J’ai laissé un avis
@@ -78,6 +119,24 @@ app-ios = App Store
 app-android = Google Play
 app-web = Site web
 
+## The office's side (in the destination's default language)
+
+office-approve = ✅ Valider
+office-reject = ❌ Refuser
+office-photo-caption = 📷 Photo { $id } · { $spot }
+    Utilisations autorisées : { $scopes }
+    Crédit : { $credit }
+    Partagée le { $date } · partenaire : { $partner }
+    Statut : { $status }
+office-photo-withdrawn = 🚫 Photo { $id } : son auteur a retiré son consentement. Merci de ne plus l’utiliser et de la retirer partout où elle est publiée.
+office-photo-consent-changed = ✏️ Photo { $id } : son auteur a modifié ses autorisations. Désormais : { $scopes }.
+office-photo-gone = Cette photo a été effacée par son auteur : il n’y a plus rien à décider.
+office-already = Déjà traitée : { $status }.
+office-approved-by = ✅ Validée par { $name } le { $date }
+office-rejected-by = ❌ Refusée par { $name } le { $date }
+office-only-admins = Seule l’équipe de l’office de tourisme peut valider ou refuser les photos.
+office-moderation-unreachable = ⚠️ Un visiteur a partagé une photo avec son consentement, mais je n’ai pas pu l’envoyer en modération ({ $problem }). Merci de m’ajouter à la discussion de modération et de m’autoriser à y publier.
+
 ## Passport
 
 progress-title = 🎒 Votre passeport { $destination }
@@ -98,17 +157,19 @@ help = Je suis le guide numérique de { $destination }. 🗺
     /progress — votre passeport
     /lang — changer de langue
     /privacy — ce que nous conservons
+    /myphotos — vos photos et vos autorisations
     /mydata — voir vos données
     /forget — effacer vos données
 privacy = 🔒 Ce que nous conservons, et pourquoi
     • Les lieux que vous avez ouverts et les missions que vous y avez faites : pour afficher votre passeport.
     • La langue que vous avez choisie, si vous en avez choisi une.
     • Le partenaire (un hôtel, par exemple) dont vous avez suivi le lien pour arriver ici : pour que nos partenaires sachent que le service est utile.
+    • Les photos que vous partagez : la référence du fichier chez Telegram, le lieu, les utilisations que vous avez autorisées, le crédit que vous avez choisi et la décision de l’office de tourisme. Vous pouvez modifier ou retirer votre consentement à tout moment avec /myphotos.
     Nous ne conservons ni votre nom, ni votre numéro de téléphone, ni votre position : une position partagée sert uniquement à trouver le lieu le plus proche.
     /mydata affiche tout ce que nous conservons, /forget l’efface.
 mydata-caption = Voici tout ce que nous conservons à votre sujet.
 mydata-empty = Nous ne conservons rien à votre sujet pour le moment.
-forget-confirm = Effacer tout ce que nous conservons à votre sujet (passeport, langue, partenaire) ? C’est irréversible.
+forget-confirm = Effacer tout ce que nous conservons à votre sujet (passeport, langue, partenaire, photos) ? C’est irréversible.
 forget-yes = 🗑 Oui, effacer
 forget-no = Non, garder
 forget-done = C’est fait : tout ce qui vous concerne a été effacé. Au revoir, et revenez quand vous voulez !

@@ -11,6 +11,7 @@ cmd-lang = Cambia lingua
 cmd-help = Cosa fa questo bot
 cmd-privacy = Cosa conserviamo e perché
 cmd-mydata = Vedi tutto ciò che conservate su di me
+cmd-myphotos = Le mie foto e cosa ho permesso
 cmd-forget = Cancella tutto ciò che mi riguarda
 
 ## Welcome and spots
@@ -43,9 +44,49 @@ spot-complete = 🎉 { $spot }: hai fatto tutto, complimenti! Altri luoghi ti as
 photo-title = Condividi una foto
 photo-done = ✅ Foto inviata
 photo-intro = Mostraci { $spot } con i tuoi occhi: invia una foto del luogo.
-photo-thanks = Bellissimo scatto, grazie! 📷
 photo-waiting = Aspetto una foto: tocca 📎 e scegline una, oppure scattala adesso.
 photo-unexpected = Bella foto! Per condividerla, apri prima un luogo e scegli «Condividi una foto».
+photo-heic = Questo è un file HEIC, che non riusciamo ad aprire. Invialo invece come foto (📎 → Galleria), non come file.
+photo-video = Ci dispiace, qui non si possono condividere video: invia una foto.
+photo-wrong-file = Posso ricevere solo foto, o file JPEG e PNG. Invia una foto, per favore.
+photo-too-big = Questo file supera i 20 MB: è troppo grande per me. Invialo invece come foto.
+photo-pending-limit = Hai già { $limit } foto in attesa che l’ufficio turistico le guardi. Grazie! Aspetta che vengano esaminate prima di inviarne altre.
+photo-consent = 📷 Grazie! L’ufficio turistico di { $destination } può usare la tua foto? Spunta ciò che permetti, poi tocca «Continua». Dire di no va benissimo: l’attività conta lo stesso.
+photo-scope-social = Social network
+photo-scope-web = Sito web e stampa
+photo-scope-partners = I nostri partner
+photo-scope-none = nessun uso (privata)
+photo-consent-all = ✅ Permetti tutto
+photo-consent-none = 🔒 Non permettere nulla
+photo-consent-continue = Continua ➡️
+photo-credit = Quale nome indichiamo nei crediti quando la useremo?
+photo-credit-as = Come «{ $name }»
+photo-credit-type = ✏️ Un altro nome…
+photo-credit-anonymous = Anonimo
+photo-credit-type-now = Scrivi il nome da indicare nei crediti (massimo { $max } caratteri).
+photo-thanks = Grazie! 📷 L’ufficio turistico guarderà la tua foto. Puoi cambiare idea in qualsiasi momento con /myphotos.
+photo-kept-private = Ricevuto: la tua foto resta privata, non la condividiamo con nessuno. Grazie! 📷 Puoi cambiare idea in qualsiasi momento con /myphotos.
+photo-withdrawn = Il tuo consenso è stato revocato: l’ufficio turistico è stato avvisato e non userà più questa foto.
+photo-consent-updated = La tua scelta è stata salvata. Grazie!
+photo-stale = Questa domanda non è più aperta. Guarda le tue foto con /myphotos.
+photo-selected = 🎉 Ottime notizie: l’ufficio turistico di { $destination } ha scelto la tua foto di { $spot }. Grazie per averla condivisa!
+photo-status-draft = in condivisione
+photo-status-private = privata
+photo-status-pending = in attesa dell’ufficio turistico
+photo-status-approved = scelta dall’ufficio turistico
+photo-status-rejected = non scelta
+photo-status-withdrawn = consenso revocato
+myphotos-empty = Non hai ancora condiviso nessuna foto. Apri un luogo con /spots e scegli «Condividi una foto».
+myphotos-title = { $count ->
+        [one] La tua foto, e cosa hai permesso:
+       *[other] Le tue { $count } foto, e cosa hai permesso:
+    }
+myphotos-caption = 📍 { $spot } · { $date }
+    Usi permessi: { $scopes }
+    Crediti: { $credit }
+    Stato: { $status }
+myphotos-change = ✏️ Modifica
+myphotos-withdraw = 🚫 Revoca il consenso
 
 review-title = Lascia una recensione
 review-done = ✅ Recensione lasciata
@@ -78,6 +119,24 @@ app-ios = App Store
 app-android = Google Play
 app-web = Sito web
 
+## The office's side (in the destination's default language)
+
+office-approve = ✅ Approva
+office-reject = ❌ Rifiuta
+office-photo-caption = 📷 Foto { $id } · { $spot }
+    Usi permessi: { $scopes }
+    Crediti: { $credit }
+    Condivisa il { $date } · partner: { $partner }
+    Stato: { $status }
+office-photo-withdrawn = 🚫 Foto { $id }: chi l’ha condivisa ha revocato il consenso. Non usarla più e rimuovila ovunque compaia.
+office-photo-consent-changed = ✏️ Foto { $id }: chi l’ha condivisa ha cambiato gli usi permessi. Ora: { $scopes }.
+office-photo-gone = Questa foto è stata cancellata da chi l’aveva condivisa: non c’è più nulla da decidere.
+office-already = Già deciso: { $status }.
+office-approved-by = ✅ Approvata da { $name } il { $date }
+office-rejected-by = ❌ Rifiutata da { $name } il { $date }
+office-only-admins = Solo lo staff dell’ufficio turistico può decidere sulle foto.
+office-moderation-unreachable = ⚠️ Un turista ha condiviso una foto con il suo consenso, ma non ho potuto inviarla in moderazione ({ $problem }). Aggiungimi alla chat di moderazione e permettimi di scriverci.
+
 ## Passport
 
 progress-title = 🎒 Il tuo passaporto di { $destination }
@@ -98,17 +157,19 @@ help = Sono la guida digitale di { $destination }. 🗺
     /progress — il tuo passaporto
     /lang — cambia lingua
     /privacy — cosa conserviamo
+    /myphotos — le tue foto e cosa hai permesso
     /mydata — vedi i tuoi dati
     /forget — cancella i tuoi dati
 privacy = 🔒 Cosa conserviamo, e perché
     • I luoghi che hai aperto e le attività che vi hai svolto: per mostrarti il tuo passaporto.
     • La lingua che hai scelto, se ne hai scelta una.
     • Il partner (un hotel, per esempio) di cui hai seguito il link per arrivare qui: perché i nostri partner sappiano che il servizio è utile.
+    • Le foto che condividi: il riferimento di Telegram al file, il luogo, gli usi che hai permesso, il credito che hai scelto e la decisione dell’ufficio turistico. Puoi modificare o revocare il tuo consenso in qualsiasi momento con /myphotos.
     Non conserviamo il tuo nome, il tuo numero di telefono né la tua posizione: una posizione condivisa serve solo a trovare il luogo più vicino.
     /mydata mostra tutto ciò che conserviamo, /forget lo cancella.
 mydata-caption = Ecco tutto ciò che conserviamo su di te.
 mydata-empty = Al momento non conserviamo nulla su di te.
-forget-confirm = Cancellare tutto ciò che conserviamo su di te (passaporto, lingua, partner)? L’operazione è irreversibile.
+forget-confirm = Cancellare tutto ciò che conserviamo su di te (passaporto, lingua, partner, foto)? L’operazione è irreversibile.
 forget-yes = 🗑 Sì, cancella
 forget-no = No, lascia tutto
 forget-done = Fatto: tutto ciò che ti riguarda è stato cancellato. Arrivederci, e torna quando vuoi!

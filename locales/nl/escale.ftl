@@ -11,6 +11,7 @@ cmd-lang = Taal wijzigen
 cmd-help = Wat deze bot doet
 cmd-privacy = Wat we bewaren en waarom
 cmd-mydata = Alles bekijken wat over mij bewaard wordt
+cmd-myphotos = Mijn foto’s en toestemmingen
 cmd-forget = Alles over mij wissen
 
 ## Welcome and spots
@@ -43,9 +44,49 @@ spot-complete = 🎉 Je hebt bij { $spot } alles gedaan. Goed bezig! Er wachten 
 photo-title = Een foto delen
 photo-done = ✅ Foto verstuurd
 photo-intro = Laat ons { $spot } door jouw ogen zien: stuur een foto van deze plek.
-photo-thanks = Wat een mooie foto, bedankt! 📷
 photo-waiting = Ik wacht op een foto: tik op 📎 en kies er een, of maak er nu een.
 photo-unexpected = Mooie foto! Wil je hem delen? Open dan eerst een plek en kies “Een foto delen”.
+photo-heic = Dit is een HEIC-bestand, en dat kunnen we niet openen. Stuur het liever als foto (📎 → Galerij), niet als bestand.
+photo-video = Video’s kun je hier helaas niet delen: stuur een foto.
+photo-wrong-file = Ik kan alleen foto’s aannemen, of JPEG- en PNG-bestanden. Stuur je een foto?
+photo-too-big = Dit bestand is groter dan 20 MB, te groot voor mij. Stuur het liever als foto.
+photo-pending-limit = Je hebt al { $limit } foto’s die wachten tot het toeristenbureau ze bekijkt. Bedankt! Wacht even tot ze beoordeeld zijn voordat je er meer stuurt.
+photo-consent = 📷 Bedankt! Mag het toeristenbureau van { $destination } je foto gebruiken? Vink aan wat je toestaat en tik dan op “Verder”. Nee zeggen is helemaal oké: de opdracht telt toch mee.
+photo-scope-social = Sociale media
+photo-scope-web = Website en drukwerk
+photo-scope-partners = Onze partners
+photo-scope-none = geen gebruik (privé)
+photo-consent-all = ✅ Alles toestaan
+photo-consent-none = 🔒 Niets toestaan
+photo-consent-continue = Verder ➡️
+photo-credit = Welke naam mogen we bij de foto vermelden als we hem gebruiken?
+photo-credit-as = Als “{ $name }”
+photo-credit-type = ✏️ Andere naam…
+photo-credit-anonymous = Anoniem
+photo-credit-type-now = Typ de naam die we bij de foto vermelden (maximaal { $max } tekens).
+photo-thanks = Bedankt! 📷 Het toeristenbureau gaat je foto bekijken. Van gedachten veranderd? Met /myphotos pas je je keuze altijd aan.
+photo-kept-private = Genoteerd: je foto blijft privé, we delen hem met niemand. Bedankt! 📷 Van gedachten veranderd? Met /myphotos pas je je keuze altijd aan.
+photo-withdrawn = Je toestemming is ingetrokken: het toeristenbureau is op de hoogte en gebruikt deze foto niet meer.
+photo-consent-updated = Je keuze is opgeslagen. Bedankt!
+photo-stale = Deze vraag is niet meer open. Bekijk je foto’s met /myphotos.
+photo-selected = 🎉 Goed nieuws: het toeristenbureau van { $destination } heeft je foto van { $spot } uitgekozen. Bedankt voor het delen!
+photo-status-draft = wordt gedeeld
+photo-status-private = privé
+photo-status-pending = wacht op het toeristenbureau
+photo-status-approved = uitgekozen door het toeristenbureau
+photo-status-rejected = niet uitgekozen
+photo-status-withdrawn = toestemming ingetrokken
+myphotos-empty = Je hebt nog geen foto gedeeld. Open een plek met /spots en kies “Een foto delen”.
+myphotos-title = { $count ->
+        [one] Je foto, en wat je hebt toegestaan:
+       *[other] Je { $count } foto’s, en wat je hebt toegestaan:
+    }
+myphotos-caption = 📍 { $spot } · { $date }
+    Toegestaan: { $scopes }
+    Naamsvermelding: { $credit }
+    Status: { $status }
+myphotos-change = ✏️ Wijzigen
+myphotos-withdraw = 🚫 Toestemming intrekken
 
 review-title = Een review achterlaten
 review-done = ✅ Review geplaatst
@@ -78,6 +119,24 @@ app-ios = App Store
 app-android = Google Play
 app-web = Website
 
+## The office's side (in the destination's default language)
+
+office-approve = ✅ Goedkeuren
+office-reject = ❌ Afwijzen
+office-photo-caption = 📷 Foto { $id } · { $spot }
+    Toegestaan: { $scopes }
+    Naamsvermelding: { $credit }
+    Gedeeld op { $date } · partner: { $partner }
+    Status: { $status }
+office-photo-withdrawn = 🚫 Foto { $id }: de maker heeft de toestemming ingetrokken. Gebruik de foto niet meer en haal hem overal weg waar hij staat.
+office-photo-consent-changed = ✏️ Foto { $id }: de maker heeft gewijzigd wat is toegestaan. Nu: { $scopes }.
+office-photo-gone = Deze foto is door de maker gewist: er valt niets meer te beslissen.
+office-already = Al beslist: { $status }.
+office-approved-by = ✅ Goedgekeurd door { $name } op { $date }
+office-rejected-by = ❌ Afgewezen door { $name } op { $date }
+office-only-admins = Alleen medewerkers van het toeristenbureau kunnen over foto’s beslissen.
+office-moderation-unreachable = ⚠️ Een toerist heeft een foto met toestemming gedeeld, maar ik kon hem niet ter moderatie doorsturen ({ $problem }). Voeg me toe aan de moderatiechat en geef me daar toestemming om berichten te plaatsen.
+
 ## Passport
 
 progress-title = 🎒 Jouw paspoort voor { $destination }
@@ -98,17 +157,19 @@ help = Ik ben de digitale gids van { $destination }. 🗺
     /progress — je paspoort
     /lang — taal wijzigen
     /privacy — wat we bewaren
+    /myphotos — je foto’s en wat je hebt toegestaan
     /mydata — je gegevens bekijken
     /forget — je gegevens wissen
 privacy = 🔒 Wat we bewaren, en waarom
     • De plekken die je hebt geopend en de opdrachten die je daar hebt gedaan: om je paspoort te tonen.
     • De taal die je hebt gekozen, als je er een hebt gekozen.
     • De partner (bijvoorbeeld een hotel) via wiens link je hier bent gekomen: zodat onze partners weten dat de dienst nuttig is.
+    • De foto’s die je deelt: de verwijzing van Telegram naar het bestand, de plek, het gebruik dat je hebt toegestaan, de naamsvermelding die je hebt gekozen en de beslissing van het toeristenbureau. Je kunt je toestemming altijd wijzigen of intrekken met /myphotos.
     Je naam, je telefoonnummer en je locatie bewaren we niet: een gedeelde locatie wordt alleen gebruikt om de dichtstbijzijnde plek te vinden.
     /mydata toont alles wat we bewaren, /forget wist het.
 mydata-caption = Dit is alles wat we over je bewaren.
 mydata-empty = We bewaren op dit moment niets over je.
-forget-confirm = Alles wissen wat we over je bewaren (paspoort, taal, partner)? Dit kan niet ongedaan worden gemaakt.
+forget-confirm = Alles wissen wat we over je bewaren (paspoort, taal, partner, foto’s)? Dit kan niet ongedaan worden gemaakt.
 forget-yes = 🗑 Ja, wissen
 forget-no = Nee, bewaren
 forget-done = Klaar: alles over jou is gewist. Tot ziens, en kom gerust terug wanneer je maar wilt!

@@ -16,7 +16,8 @@ use url::Url;
 use crate::config::Spot;
 use crate::journey::{Button, Ctx, Reply};
 use crate::tasks::hashtag::hashtags;
-use crate::tasks::{Input, InputOutcome, Task};
+use crate::tasks::{Input, Step, Task};
+use crate::tourist::Tourist;
 
 /// The longest message a card holds.
 pub const MAX_MESSAGE_CHARS: usize = 200;
@@ -38,14 +39,14 @@ impl Task for Postcard {
         true
     }
 
-    fn on_input(&self, ctx: &Ctx, spot: &Spot, input: Input) -> InputOutcome {
+    fn on_input(&self, ctx: &Ctx, _tourist: &mut Tourist, spot: &Spot, input: Input) -> Step {
         let Input::Text(message) = input else {
-            return InputOutcome::Retry(vec![Reply::text(ctx.t("postcard-text-please"))]);
+            return Step::unchanged(vec![Reply::text(ctx.t("postcard-text-please"))]);
         };
         let message = message.trim();
         let length = message.chars().count();
         if length > MAX_MESSAGE_CHARS {
-            return InputOutcome::Retry(vec![Reply::text(ctx.t_args(
+            return Step::unchanged(vec![Reply::text(ctx.t_args(
                 "postcard-too-long",
                 &[("max", MAX_MESSAGE_CHARS.into()), ("length", length.into())],
             ))]);
@@ -61,13 +62,16 @@ impl Task for Postcard {
         );
         let link = ctx.config.deep_link(&format!("spot_{}", spot.id()));
         let share = share_url(&link, &card);
-        InputOutcome::Done(vec![Reply::with_buttons(
-            card,
-            vec![vec![Button::Url {
-                label: ctx.t("postcard-share"),
-                url: share,
-            }]],
-        )])
+        Step::completed(
+            spot.id(),
+            vec![Reply::with_buttons(
+                card,
+                vec![vec![Button::Url {
+                    label: ctx.t("postcard-share"),
+                    url: share,
+                }]],
+            )],
+        )
     }
 }
 

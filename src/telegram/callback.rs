@@ -7,6 +7,7 @@
 use crate::i18n::Lang;
 use crate::journey::Action;
 use crate::tasks::TaskKind;
+use crate::tasks::photo::{ConsentChoice, CreditChoice, Scope};
 
 /// Telegram's limit for callback data, in bytes.
 pub const MAX_LEN: usize = 64;
@@ -22,6 +23,13 @@ pub fn encode(action: &Action) -> String {
         Action::Forget { confirmed } => format!("f:{}", if *confirmed { "y" } else { "n" }),
         Action::Spots => "m".to_owned(),
         Action::Progress => "p".to_owned(),
+        Action::PhotoConsent { photo, choice } => format!("pc:{photo}:{}", consent_code(*choice)),
+        Action::PhotoCredit { photo, choice } => format!("pr:{photo}:{}", credit_code(*choice)),
+        Action::PhotoChange { photo } => format!("pe:{photo}"),
+        Action::PhotoWithdraw { photo } => format!("pw:{photo}"),
+        Action::Moderate { photo, approve } => {
+            format!("pm:{photo}:{}", if *approve { "a" } else { "r" })
+        }
     };
     format!("{VERSION}:{body}")
 }
@@ -51,9 +59,74 @@ pub fn decode(data: &str) -> Option<Action> {
         ("f", ["n"]) => Action::Forget { confirmed: false },
         ("m", []) => Action::Spots,
         ("p", []) => Action::Progress,
+        ("pc", [photo, code]) => Action::PhotoConsent {
+            photo: photo.parse().ok()?,
+            choice: consent_choice(code)?,
+        },
+        ("pr", [photo, code]) => Action::PhotoCredit {
+            photo: photo.parse().ok()?,
+            choice: credit_choice(code)?,
+        },
+        ("pe", [photo]) => Action::PhotoChange {
+            photo: photo.parse().ok()?,
+        },
+        ("pw", [photo]) => Action::PhotoWithdraw {
+            photo: photo.parse().ok()?,
+        },
+        ("pm", [photo, "a"]) => Action::Moderate {
+            photo: photo.parse().ok()?,
+            approve: true,
+        },
+        ("pm", [photo, "r"]) => Action::Moderate {
+            photo: photo.parse().ok()?,
+            approve: false,
+        },
         _ => return None,
     };
     Some(action)
+}
+
+const CONSENT_CODES: [(ConsentChoice, &str); 6] = [
+    (ConsentChoice::Toggle(Scope::Social), "s"),
+    (ConsentChoice::Toggle(Scope::WebPrint), "w"),
+    (ConsentChoice::Toggle(Scope::Partners), "p"),
+    (ConsentChoice::All, "a"),
+    (ConsentChoice::None, "n"),
+    (ConsentChoice::Continue, "k"),
+];
+
+const CREDIT_CODES: [(CreditChoice, &str); 3] = [
+    (CreditChoice::FirstName, "f"),
+    (CreditChoice::TypeName, "t"),
+    (CreditChoice::Anonymous, "a"),
+];
+
+fn consent_code(choice: ConsentChoice) -> &'static str {
+    CONSENT_CODES
+        .iter()
+        .find(|(c, _)| *c == choice)
+        .map_or("k", |(_, code)| code)
+}
+
+fn consent_choice(code: &str) -> Option<ConsentChoice> {
+    CONSENT_CODES
+        .iter()
+        .find(|(_, c)| *c == code)
+        .map(|(choice, _)| *choice)
+}
+
+fn credit_code(choice: CreditChoice) -> &'static str {
+    CREDIT_CODES
+        .iter()
+        .find(|(c, _)| *c == choice)
+        .map_or("a", |(_, code)| code)
+}
+
+fn credit_choice(code: &str) -> Option<CreditChoice> {
+    CREDIT_CODES
+        .iter()
+        .find(|(_, c)| *c == code)
+        .map(|(choice, _)| *choice)
 }
 
 /// A spot id as the config allows them; whether the spot still exists is the journey's business.
@@ -86,6 +159,20 @@ mod tests {
             });
         }
         actions.extend(Lang::ALL.map(Action::SetLang));
+        for photo in [0, u64::MAX] {
+            actions.extend(CONSENT_CODES.map(|(choice, _)| Action::PhotoConsent { photo, choice }));
+            actions.extend(CREDIT_CODES.map(|(choice, _)| Action::PhotoCredit { photo, choice }));
+            actions.push(Action::PhotoChange { photo });
+            actions.push(Action::PhotoWithdraw { photo });
+            actions.push(Action::Moderate {
+                photo,
+                approve: true,
+            });
+            actions.push(Action::Moderate {
+                photo,
+                approve: false,
+            });
+        }
         actions
     }
 
@@ -116,6 +203,11 @@ mod tests {
             "1:x",
             "1:s:../../etc",
             "s:chateau",
+            "1:pc:12:z",
+            "1:pc:-1:s",
+            "1:pm:12:yes",
+            "1:pw:twelve",
+            "1:pr:12",
         ] {
             assert_eq!(decode(data), None, "{data:?}");
         }

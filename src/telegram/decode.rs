@@ -4,6 +4,7 @@ use teloxide::types::Message;
 use teloxide::utils::command::BotCommands;
 
 use crate::journey::{self, Event};
+use crate::tasks::Media;
 
 /// The commands of the menu. Their descriptions are Fluent messages `cmd-<name>`.
 #[derive(BotCommands, Clone, Debug, PartialEq)]
@@ -16,6 +17,7 @@ pub enum Command {
     Help,
     Privacy,
     Mydata,
+    Myphotos,
     Forget,
 }
 
@@ -37,6 +39,7 @@ pub fn message(msg: &Message, bot_username: &str) -> Event {
             Ok(Command::Help) => Event::Command(journey::Command::Help),
             Ok(Command::Privacy) => Event::Command(journey::Command::Privacy),
             Ok(Command::Mydata) => Event::Command(journey::Command::MyData),
+            Ok(Command::Myphotos) => Event::Command(journey::Command::MyPhotos),
             Ok(Command::Forget) => Event::Command(journey::Command::Forget),
             Err(_) => Event::Command(journey::Command::Unknown),
         };
@@ -48,8 +51,46 @@ pub fn message(msg: &Message, bot_username: &str) -> Event {
             accuracy_m: location.horizontal_accuracy,
         };
     }
-    if msg.photo().is_some() {
-        return Event::Photo;
+    if let Some(media) = media(msg) {
+        return Event::Media(media);
     }
     Event::Unsupported
+}
+
+/// Photos, image files and videos: what the photo task may receive.
+fn media(msg: &Message) -> Option<Media> {
+    if let Some(sizes) = msg.photo() {
+        // Telegram sends several sizes of the same photo: keep the largest.
+        let largest = sizes
+            .iter()
+            .max_by_key(|p| u64::from(p.width) * u64::from(p.height))?;
+        return Some(Media::Photo {
+            file_id: largest.file.id.to_string(),
+            size: largest.file.size,
+        });
+    }
+    if msg.video().is_some() || msg.video_note().is_some() || msg.animation().is_some() {
+        return Some(Media::Video);
+    }
+    let document = msg.document()?;
+    let mime = document
+        .mime_type
+        .as_ref()
+        .map(|m| m.essence_str().to_ascii_lowercase())
+        .unwrap_or_default();
+    let name = document
+        .file_name
+        .as_deref()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    Some(match mime.as_str() {
+        "image/jpeg" | "image/png" => Media::Image {
+            file_id: document.file.id.to_string(),
+            size: document.file.size,
+        },
+        "image/heic" | "image/heif" => Media::Heic,
+        _ if name.ends_with(".heic") || name.ends_with(".heif") => Media::Heic,
+        _ if mime.starts_with("video/") => Media::Video,
+        _ => Media::OtherFile,
+    })
 }

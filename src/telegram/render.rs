@@ -1,23 +1,30 @@
 //! From journey [`Reply`]s to Bot API calls.
 
 use teloxide::payloads::{
-    AnswerCallbackQuerySetters as _, SendDocumentSetters as _, SendMessageSetters as _,
+    AnswerCallbackQuerySetters as _, EditMessageCaptionSetters as _, EditMessageTextSetters as _,
+    SendDocumentSetters as _, SendMessageSetters as _, SendPhotoSetters as _,
 };
 use teloxide::prelude::*;
 use teloxide::types::{
-    ButtonRequest, CallbackQueryId, CopyTextButton, InlineKeyboardButton, InlineKeyboardMarkup,
-    InputFile, KeyboardButton, KeyboardMarkup, ReplyMarkup,
+    ButtonRequest, CallbackQueryId, CopyTextButton, FileId, InlineKeyboardButton,
+    InlineKeyboardMarkup, InputFile, KeyboardButton, KeyboardMarkup, MessageId, ReplyMarkup,
 };
 
 use super::{Outbox, callback};
 use crate::journey::{Button, Keyboard, Reply};
 
 impl Outbox {
-    /// Shows one reply in `chat`.
-    pub async fn send(&self, chat: ChatId, reply: &Reply) -> Result<(), teloxide::RequestError> {
+    /// Shows one reply in `chat`. Edits apply to `origin`, the message whose button was pressed;
+    /// without one they are sent as new messages.
+    pub async fn send(
+        &self,
+        chat: ChatId,
+        reply: &Reply,
+        origin: Option<MessageId>,
+    ) -> Result<(), teloxide::RequestError> {
         match self {
-            Outbox::Direct(bot) => send(bot, chat, reply).await,
-            Outbox::Throttled(bot) => send(bot, chat, reply).await,
+            Outbox::Direct(bot) => send(bot, chat, reply, origin).await,
+            Outbox::Throttled(bot) => send(bot, chat, reply, origin).await,
         }
     }
 
@@ -34,17 +41,38 @@ impl Outbox {
     }
 }
 
-async fn send<B>(bot: &B, chat: ChatId, reply: &Reply) -> Result<(), teloxide::RequestError>
+async fn send<B>(
+    bot: &B,
+    chat: ChatId,
+    reply: &Reply,
+    origin: Option<MessageId>,
+) -> Result<(), teloxide::RequestError>
 where
     B: Requester<Err = teloxide::RequestError>,
 {
     match reply {
-        Reply::Text { text, keyboard } => {
-            let request = bot.send_message(chat, text);
-            match markup(keyboard) {
+        Reply::Text { text, keyboard } => send_text(bot, chat, text, keyboard).await,
+        Reply::EditText { text, keyboard } => {
+            let Some(message) = origin else {
+                return send_text(bot, chat, text, keyboard).await;
+            };
+            let request = bot.edit_message_text(chat, message, text);
+            match inline_markup(keyboard) {
                 Some(markup) => request.reply_markup(markup).await?,
                 None => request.await?,
             };
+            Ok(())
+        }
+        Reply::EditCaption { caption, keyboard } => {
+            let Some(message) = origin else {
+                return send_text(bot, chat, caption, keyboard).await;
+            };
+            let request = bot.edit_message_caption(chat, message).caption(caption);
+            match inline_markup(keyboard) {
+                Some(markup) => request.reply_markup(markup).await?,
+                None => request.await?,
+            };
+            Ok(())
         }
         Reply::Venue {
             lat,
@@ -53,16 +81,58 @@ where
             address,
         } => {
             bot.send_venue(chat, *lat, *lon, title, address).await?;
+            Ok(())
         }
-        Reply::Document {
+        Reply::File {
             file_name,
             bytes,
             caption,
         } => {
             let file = InputFile::memory(bytes.clone()).file_name(file_name.clone());
             bot.send_document(chat, file).caption(caption).await?;
+            Ok(())
+        }
+        Reply::Photo {
+            file_id,
+            original,
+            caption,
+            keyboard,
+        } => {
+            let file = InputFile::file_id(FileId(file_id.clone()));
+            let markup = inline_markup(keyboard);
+            // The file id of a document cannot be sent as a photo: originals go as documents.
+            if *original {
+                let request = bot.send_document(chat, file).caption(caption);
+                match markup {
+                    Some(markup) => request.reply_markup(markup).await?,
+                    None => request.await?,
+                };
+            } else {
+                let request = bot.send_photo(chat, file).caption(caption);
+                match markup {
+                    Some(markup) => request.reply_markup(markup).await?,
+                    None => request.await?,
+                };
+            }
+            Ok(())
         }
     }
+}
+
+async fn send_text<B>(
+    bot: &B,
+    chat: ChatId,
+    text: &str,
+    keyboard: &Keyboard,
+) -> Result<(), teloxide::RequestError>
+where
+    B: Requester<Err = teloxide::RequestError>,
+{
+    let request = bot.send_message(chat, text);
+    match markup(keyboard) {
+        Some(markup) => request.reply_markup(markup).await?,
+        None => request.await?,
+    };
     Ok(())
 }
 
@@ -95,6 +165,14 @@ fn markup(keyboard: &Keyboard) -> Option<ReplyMarkup> {
                 .resize_keyboard()
                 .one_time_keyboard(),
         )),
+    }
+}
+
+/// Edits and captions can only carry inline keyboards.
+fn inline_markup(keyboard: &Keyboard) -> Option<InlineKeyboardMarkup> {
+    match markup(keyboard)? {
+        ReplyMarkup::InlineKeyboard(markup) => Some(markup),
+        _ => None,
     }
 }
 
