@@ -128,15 +128,49 @@ pub async fn run(paths: &Paths, connection: Connection) -> anyhow::Result<()> {
     let escale = Arc::new(Escale::new(config, i18n, store));
     let control =
         control::serve(escale.clone(), &paths.data).context("cannot open the control socket")?;
+    let reload = reload_on_hangup(escale.clone(), paths.clone());
     let bot = telegram::start(escale, connection).await?;
-    tracing::info!("escale is running; Ctrl-C or SIGTERM stops it");
+    tracing::info!("escale is running; Ctrl-C or SIGTERM stops it, SIGHUP reloads the config");
     shutdown_signal().await;
     tracing::info!("stopping: finishing the updates in flight");
+    reload.abort();
     control.abort();
     let _ = std::fs::remove_file(control::socket_path(&paths.data));
     bot.stop().await?;
     tracing::info!("stopped cleanly");
     Ok(())
+}
+
+/// On SIGHUP, reads `config.toml` and the locales again. A new config that `check` would refuse
+/// is refused with the same errors, and the running one stays. Progress at spots that left the
+/// config is kept in the store: it shows again if the spot comes back.
+fn reload_on_hangup(escale: Arc<Escale>, paths: Paths) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        #[cfg(unix)]
+        {
+            use tokio::signal::unix::{SignalKind, signal};
+            let mut hangups = match signal(SignalKind::hangup()) {
+                Ok(hangups) => hangups,
+                Err(e) => {
+                    tracing::warn!(error = %e, "cannot listen for SIGHUP: reloading needs a restart");
+                    return;
+                }
+            };
+            while hangups.recv().await.is_some() {
+                match load(&paths) {
+                    Ok((config, i18n)) => {
+                        escale.replace_settings(config, i18n);
+                        tracing::info!("configuration reloaded");
+                    }
+                    Err(e) => tracing::error!(
+                        "the new configuration is refused, the running one stays: {e:#}"
+                    ),
+                }
+            }
+        }
+        #[cfg(not(unix))]
+        let _ = (escale, paths);
+    })
 }
 
 /// `escale photos export`: the approved photos into `out`, asking the running bot for the list

@@ -60,10 +60,12 @@ async fn answer(escale: Arc<Escale>, stream: UnixStream) {
         return;
     }
     let answer = match serde_json::from_str::<Query>(&line) {
-        Ok(Query::Photos) => match Catalogue::from_store(&escale.store, &escale.config) {
-            Ok(catalogue) => Answer::Photos(catalogue),
-            Err(e) => Answer::Error(e.to_string()),
-        },
+        Ok(Query::Photos) => {
+            match Catalogue::from_store(&escale.store, &escale.settings().config) {
+                Ok(catalogue) => Answer::Photos(catalogue),
+                Err(e) => Answer::Error(e.to_string()),
+            }
+        }
         Err(e) => Answer::Error(format!("unknown query: {e}")),
     };
     let mut bytes = serde_json::to_vec(&answer).unwrap_or_default();

@@ -20,21 +20,44 @@ use config::Config;
 use i18n::I18n;
 use store::Store;
 
-/// Everything the bot shares between updates: the office's config, the messages, the store.
+use std::sync::{Arc, RwLock};
+
+/// Everything the bot shares between updates: the office's settings, the store.
 pub struct Escale {
-    pub config: Config,
-    pub i18n: I18n,
+    settings: RwLock<Arc<Settings>>,
     pub store: Store,
     locks: telegram::RecordLocks,
+}
+
+/// The office's files as loaded: replaced whole on reload, never half-changed.
+pub struct Settings {
+    pub config: Config,
+    pub i18n: I18n,
 }
 
 impl Escale {
     pub fn new(config: Config, i18n: I18n, store: Store) -> Escale {
         Escale {
-            config,
-            i18n,
+            settings: RwLock::new(Arc::new(Settings { config, i18n })),
             store,
             locks: telegram::RecordLocks::new(),
         }
+    }
+
+    /// The settings in force; an update keeps the ones it started with.
+    pub fn settings(&self) -> Arc<Settings> {
+        self.settings
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .clone()
+    }
+
+    /// Puts new, already validated settings in force.
+    pub fn replace_settings(&self, config: Config, i18n: I18n) {
+        let new = Arc::new(Settings { config, i18n });
+        *self
+            .settings
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = new;
     }
 }

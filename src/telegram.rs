@@ -181,6 +181,7 @@ async fn on_group_message(
     escale: Arc<Escale>,
     outbox: Outbox,
 ) -> HandlerResult {
+    let settings = escale.settings();
     // In a group escale only answers commands addressed to it, to invite a private chat.
     if !matches!(
         decode::message(&msg, me.username()),
@@ -190,9 +191,9 @@ async fn on_group_message(
     }
     let lang = Lang::negotiate(
         msg.from.as_ref().and_then(|u| u.language_code.as_deref()),
-        escale.config.destination.default_language,
+        settings.config.destination.default_language,
     );
-    let reply = Reply::text(escale.i18n.t(lang, "group-private"));
+    let reply = Reply::text(settings.i18n.t(lang, "group-private"));
     if let Err(e) = outbox.send(msg.chat.id, &reply, None).await {
         tracing::warn!(error = %e, "cannot answer in a group");
     }
@@ -205,6 +206,7 @@ async fn on_button(
     escale: Arc<Escale>,
     outbox: Outbox,
 ) -> HandlerResult {
+    let settings = escale.settings();
     let sender = Sender {
         user_id: query.from.id.0,
         first_name: query.from.first_name.clone(),
@@ -218,7 +220,7 @@ async fn on_button(
     let action = query.data.as_deref().and_then(callback::decode);
     match action {
         None => {
-            let text = escale.i18n.t(sender.lang(&escale), "button-invalid");
+            let text = settings.i18n.t(sender.lang(&escale), "button-invalid");
             outbox.answer_button(&query.id, Some(&text), true).await;
         }
         Some(Action::Moderate { photo, approve }) => {
@@ -257,10 +259,8 @@ struct Sender {
 impl Sender {
     /// The language of the Telegram app (for answers that come before the tourist's record).
     fn lang(&self, escale: &Escale) -> Lang {
-        Lang::negotiate(
-            self.language_code.as_deref(),
-            escale.config.destination.default_language,
-        )
+        let default = escale.settings().config.destination.default_language;
+        Lang::negotiate(self.language_code.as_deref(), default)
     }
 
     fn origin(&self) -> Option<MessageId> {
@@ -283,6 +283,7 @@ async fn contain(
     sender: &Sender,
     work: impl Future<Output = anyhow::Result<()>>,
 ) {
+    let settings = escale.settings();
     let failure = match AssertUnwindSafe(work).catch_unwind().await {
         Ok(Ok(())) => return,
         Ok(Err(error)) => format!("{error:#}"),
@@ -297,7 +298,7 @@ async fn contain(
     };
     tracing::error!(error = %failure, "an update failed");
     sender.answer_button(outbox, None, false).await;
-    let apology = Reply::text(escale.i18n.t(sender.lang(escale), "error-apology"));
+    let apology = Reply::text(settings.i18n.t(sender.lang(escale), "error-apology"));
     if let Err(e) = outbox.send(sender.chat_id, &apology, None).await {
         tracing::warn!(error = %e, "cannot send the apology");
     }
@@ -312,6 +313,7 @@ async fn handle(
     update_id: u32,
     event: Event,
 ) -> anyhow::Result<()> {
+    let settings = escale.settings();
     let store = &escale.store;
     // The office may decide on one of this tourist's photos meanwhile: one writer at a time.
     let _record = escale.locks.lock(sender.user_id).await;
@@ -323,8 +325,8 @@ async fn handle(
     }
     let ids = StoreIds(store);
     let ctx = Ctx {
-        config: &escale.config,
-        i18n: &escale.i18n,
+        config: &settings.config,
+        i18n: &settings.i18n,
         lang: tourist.language.unwrap_or_else(|| sender.lang(escale)),
         now: unix_now(),
         first_name: &sender.first_name,
@@ -364,14 +366,15 @@ async fn moderate(
     photo_id: u64,
     approve: bool,
 ) -> anyhow::Result<()> {
-    if !escale.config.is_admin(sender.user_id) {
-        let text = escale.i18n.t(sender.lang(escale), "office-only-admins");
+    let settings = escale.settings();
+    if !settings.config.is_admin(sender.user_id) {
+        let text = settings.i18n.t(sender.lang(escale), "office-only-admins");
         sender.answer_button(outbox, Some(&text), true).await;
         return Ok(());
     }
-    let office_lang = escale.config.destination.default_language;
+    let office_lang = settings.config.destination.default_language;
     let Some(owner) = escale.store.photo_owner(photo_id)? else {
-        let text = escale.i18n.t(office_lang, "office-photo-gone");
+        let text = settings.i18n.t(office_lang, "office-photo-gone");
         sender.answer_button(outbox, Some(&text), true).await;
         let gone = Reply::EditCaption {
             caption: text,
@@ -384,8 +387,8 @@ async fn moderate(
     let mut tourist = escale.store.tourist(owner)?;
     let ids = StoreIds(&escale.store);
     let ctx = Ctx {
-        config: &escale.config,
-        i18n: &escale.i18n,
+        config: &settings.config,
+        i18n: &settings.i18n,
         lang: office_lang,
         now: unix_now(),
         first_name: "",
@@ -421,11 +424,12 @@ async fn moderate(
 /// Sends the office its messages (photos to moderate, withdrawals). A moderation chat that is
 /// missing or closed to the bot never troubles the tourist: it is logged and the admins are told.
 async fn tell_office(escale: &Escale, outbox: &Outbox, replies: &[Reply]) {
+    let settings = escale.settings();
     if replies.is_empty() {
         return;
     }
-    let office_lang = escale.config.destination.default_language;
-    let problem = match escale.config.office.moderation_chat {
+    let office_lang = settings.config.destination.default_language;
+    let problem = match settings.config.office.moderation_chat {
         None => "office.moderation_chat is not set in the config".to_owned(),
         Some(chat) => {
             let mut failure = None;
@@ -443,12 +447,12 @@ async fn tell_office(escale: &Escale, outbox: &Outbox, replies: &[Reply]) {
         problem,
         "a shared photo did not reach the office: add the bot to the moderation chat and let it post"
     );
-    let note = Reply::text(escale.i18n.t_args(
+    let note = Reply::text(settings.i18n.t_args(
         office_lang,
         "office-moderation-unreachable",
         &[("problem", problem.into())],
     ));
-    for admin in &escale.config.office.admins {
+    for admin in &settings.config.office.admins {
         if let Err(e) = outbox.send(ChatId(*admin as i64), &note, None).await {
             tracing::warn!(error = %e, "cannot tell an admin (they must start a chat with the bot first)");
         }
@@ -498,19 +502,20 @@ fn unix_now() -> u64 {
 
 /// The command menu, in each language; failures are logged, the bot works without it.
 async fn register_commands(bot: &Bot, escale: &Escale) {
+    let settings = escale.settings();
     for lang in Lang::ALL {
         let commands: Vec<BotCommand> = Command::bot_commands()
             .into_iter()
             .map(|c| {
                 let name = c.command.trim_start_matches('/').to_owned();
-                let description = escale.i18n.t(lang, &format!("cmd-{name}"));
+                let description = settings.i18n.t(lang, &format!("cmd-{name}"));
                 BotCommand::new(name, description)
             })
             .collect();
         let mut request = bot
             .set_my_commands(commands.clone())
             .scope(BotCommandScope::Default);
-        if lang != escale.config.destination.default_language {
+        if lang != settings.config.destination.default_language {
             request = request.language_code(lang.code());
         }
         if let Err(e) = request.await {

@@ -232,3 +232,90 @@ async fn run_stops_cleanly_on_sigterm() {
             .is_done("chateau", TaskKind::Hashtag)
     );
 }
+
+/// `kill -HUP`: a good new config takes effect without a restart; a broken one is refused with the
+/// same errors as `check`, and the bot goes on with the one it had.
+#[tokio::test]
+async fn sighup_reloads_a_good_config_and_refuses_a_broken_one() {
+    use tokio::io::AsyncBufReadExt as _;
+
+    let sandbox = Sandbox::start().await.unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let config = data.path().join("office.toml");
+    let shipped = include_str!("../config.toml");
+    std::fs::write(&config, shipped).unwrap();
+    let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_escale"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["run", "--no-throttle", "--config"])
+        .arg(&config)
+        .arg("--data")
+        .arg(data.path().join("db"))
+        .env("TELOXIDE_TOKEN", Sandbox::TOKEN)
+        .env("TELOXIDE_API_URL", sandbox.api_url().as_str())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()
+        .unwrap();
+    let mut log = tokio::io::BufReader::new(child.stderr.take().unwrap()).lines();
+    let mut wait_for_log = async |needle: &str| {
+        let found = tokio::time::timeout(Duration::from_secs(20), async {
+            while let Some(line) = log.next_line().await.unwrap() {
+                if line.contains(needle) {
+                    return line;
+                }
+            }
+            panic!("the bot stopped before logging {needle:?}");
+        });
+        found
+            .await
+            .unwrap_or_else(|_| panic!("no {needle:?} in the log"))
+    };
+    let hangup = |pid: u32| {
+        assert!(
+            Command::new("kill")
+                .args(["-HUP", &pid.to_string()])
+                .status()
+                .unwrap()
+                .success()
+        );
+    };
+    let pid = child.id().unwrap();
+    let alex = Person::new(78, "Alex").with_language("en");
+    let intro = |text: &'static str| {
+        let sent = sandbox.send_text(&alex, "/start spot_chateau");
+        let sandbox = sandbox.clone();
+        async move {
+            sandbox
+                .wait_for_reply(&sent, |m| m.plain_text().contains(text))
+                .await
+                .unwrap()
+        }
+    };
+    intro("Henri IV was born here").await;
+
+    let renamed = shipped.replace("Henri IV was born here", "Le roi Henri IV was born here");
+    std::fs::write(&config, &renamed).unwrap();
+    hangup(pid);
+    wait_for_log("configuration reloaded").await;
+    intro("Le roi Henri IV").await;
+
+    std::fs::write(&config, renamed.replace("lat = 43.2948", "lat = 143.2948")).unwrap();
+    hangup(pid);
+    let refused = wait_for_log("refused").await;
+    assert!(
+        refused.contains("office.toml is not valid") && refused.contains("line "),
+        "{refused}"
+    );
+    wait_for_log("is not a valid latitude").await;
+    intro("Le roi Henri IV").await;
+
+    let _ = Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status();
+    let status = tokio::time::timeout(Duration::from_secs(20), child.wait())
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(status.success());
+}

@@ -291,9 +291,14 @@ async fn photo_task_waits_for_a_photo_then_asks_for_consent() {
         "view.png",
     );
     let sent = world.sandbox.send_photo(&alex, &file, 64, 48, None);
-    world.reply(&sent, "May the Pau tourism office use your photo").await;
+    world
+        .reply(&sent, "May the Pau tourism office use your photo")
+        .await;
     let stored = world.stored(&alex);
-    assert!(!stored.is_done("funiculaire", TaskKind::Photo), "done once consent is answered");
+    assert!(
+        !stored.is_done("funiculaire", TaskKind::Photo),
+        "done once consent is answered"
+    );
     assert_eq!(stored.photos.len(), 1);
 }
 
@@ -354,7 +359,12 @@ async fn completing_every_task_of_a_spot_is_celebrated() {
     let sent = world.sandbox.send_photo(&alex, &file, 64, 48, None);
     let consent = world.reply(&sent, "May the Pau tourism office").await;
     world
-        .press(&alex, &consent, "None", "You’ve done everything at Pau Funicular")
+        .press(
+            &alex,
+            &consent,
+            "None",
+            "You’ve done everything at Pau Funicular",
+        )
         .await;
 }
 
