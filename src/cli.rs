@@ -12,6 +12,7 @@ use crate::config::Config;
 use crate::control;
 use crate::export::{self, Catalogue};
 use crate::i18n::{I18n, Lang};
+use crate::stats::{self, CHART_DAYS, CounterKey, Summary, day_of};
 use crate::store::Store;
 use crate::telegram::{self, Connection, Token};
 
@@ -93,6 +94,16 @@ pub fn summary(config: &Config, i18n: &I18n, config_path: &Path) -> String {
             "",
             tasks.join(", ")
         );
+    }
+    let warnings = config.warnings();
+    if !warnings.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nWarnings (the bot runs, but this will not work as expected):"
+        );
+        for warning in warnings {
+            let _ = writeln!(out, "  - {warning}");
+        }
     }
     if !config.partners.is_empty() {
         let _ = writeln!(
@@ -185,6 +196,7 @@ pub async fn export_photos(
         Some(control::Answer::Error(e)) => {
             anyhow::bail!("the running bot could not list the photos: {e}")
         }
+        Some(_) => anyhow::bail!("the running bot gave an unexpected answer"),
         None => {
             let (config, _) = load(paths)?;
             let store = Store::open(&paths.data)?;
@@ -211,6 +223,43 @@ pub async fn export_photos(
         );
     }
     Ok(summary)
+}
+
+/// The counters of days `from..=to`, from the running bot or, when none runs, the store.
+async fn counters(paths: &Paths, from: u32, to: u32) -> anyhow::Result<Vec<(CounterKey, u64)>> {
+    match control::ask(&paths.data, &control::Query::Counters { from, to }).await? {
+        Some(control::Answer::Counters(counters)) => Ok(counters),
+        Some(control::Answer::Error(e)) => {
+            anyhow::bail!("the running bot could not read its counters: {e}")
+        }
+        Some(_) => anyhow::bail!("the running bot gave an unexpected answer"),
+        None => Ok(Store::open(&paths.data)?.counters(from, to)?),
+    }
+}
+
+/// `escale stats`: the week's summary, as `/stats` shows it, in the default language.
+pub async fn stats(paths: &Paths) -> anyhow::Result<String> {
+    let (config, i18n) = load(paths)?;
+    let today = day_of(crate::unix_now());
+    let counters = counters(paths, today.saturating_sub(CHART_DAYS - 1), today).await?;
+    let lang = config.destination.default_language;
+    let name = config.destination.name.get(lang, lang);
+    Ok(format!(
+        "{}\n",
+        Summary::new(&counters, today, None).text(&config, &i18n, lang, name)
+    ))
+}
+
+/// `escale export`: every counter into CSV files in `out`.
+pub async fn export_counts(paths: &Paths, out: &Path) -> anyhow::Result<String> {
+    let counters = counters(paths, 0, u32::MAX).await?;
+    std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
+    let mut written = Vec::new();
+    for (name, bytes) in stats::csv_files(&counters)? {
+        std::fs::write(out.join(&name), bytes)?;
+        written.push(name);
+    }
+    Ok(format!("{}: {}\n", out.display(), written.join(", ")))
 }
 
 /// Ctrl-C (SIGINT) or SIGTERM, whichever comes first: services are stopped with SIGTERM.

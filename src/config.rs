@@ -32,6 +32,34 @@ pub struct Config {
     pub spots: Vec<Spot>,
     #[serde(default)]
     pub partners: Vec<Partner>,
+    pub rewards: Option<Rewards>,
+}
+
+/// What a tourist gets after some tasks, with the partners' help.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rewards {
+    /// Completed tasks (any spots) that earn the reward; reviews never count.
+    pub after_tasks: Threshold,
+    /// What the reward is and where to get it.
+    pub text: Text,
+}
+
+/// A number of tasks, at least 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "u32")]
+pub struct Threshold(pub usize);
+
+impl TryFrom<u32> for Threshold {
+    type Error = String;
+    fn try_from(n: u32) -> Result<Self, String> {
+        if n == 0 {
+            return Err(
+                "after_tasks must be at least 1 (the number of tasks that earn the reward)".into(),
+            );
+        }
+        Ok(Threshold(n as usize))
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -164,6 +192,72 @@ impl Config {
         self.office.admins.contains(&user)
     }
 
+    /// The partners this Telegram user works for.
+    pub fn partners_of(&self, user: u64) -> Vec<&Partner> {
+        self.partners
+            .iter()
+            .filter(|p| p.staff.contains(&user))
+            .collect()
+    }
+
+    /// Whether this Telegram user is office staff or a partner's staff.
+    pub fn is_staff(&self, user: u64) -> bool {
+        self.is_admin(user) || !self.partners_of(user).is_empty()
+    }
+
+    /// What is valid but will not work as the office probably expects; `check` prints these.
+    pub fn warnings(&self) -> Vec<String> {
+        let mut warnings = Vec::new();
+        for (i, a) in self.spots.iter().enumerate() {
+            for b in &self.spots[i + 1..] {
+                let distance = crate::geo::distance_m(a.lat.0, a.lon.0, b.lat.0, b.lon.0);
+                let reach = a.radius_m.0 + b.radius_m.0;
+                if distance < reach {
+                    warnings.push(format!(
+                        "spots {} and {} are {distance:.0} m apart but their radii add up to {reach:.0} m: \
+                         a location between them opens the nearer one. Make radius_m smaller.",
+                        a.id(),
+                        b.id()
+                    ));
+                }
+            }
+        }
+        for spot in &self.spots {
+            let has_review_page = spot.review_url.is_some()
+                || spot
+                    .partner_id()
+                    .and_then(|id| self.partner(id))
+                    .is_some_and(|p| p.review_url.is_some())
+                || self.destination.review_url.is_some();
+            if spot.tasks.contains(&TaskKind::Review) && !has_review_page {
+                warnings.push(format!(
+                    "spot {}: the review task has no review page (set review_url on the spot, its partner or the destination)",
+                    spot.id()
+                ));
+            }
+            let has_app_link = self.app.ios_url.is_some()
+                || self.app.android_url.is_some()
+                || self.app.web_url.is_some();
+            if spot.tasks.contains(&TaskKind::App) && !has_app_link {
+                warnings.push(format!(
+                    "spot {}: the app task has no link (set app.ios_url, app.android_url or app.web_url)",
+                    spot.id()
+                ));
+            }
+        }
+        let photos = self
+            .spots
+            .iter()
+            .any(|s| s.tasks.contains(&TaskKind::Photo));
+        if photos && self.office.moderation_chat.is_none() {
+            warnings.push(
+                "office.moderation_chat is not set: photos shared with consent will reach no one"
+                    .into(),
+            );
+        }
+        warnings
+    }
+
     fn validate(&self, source: &str) -> Result<(), ConfigError> {
         let line_of = |span: std::ops::Range<usize>| source[..span.start].matches('\n').count() + 1;
         let default = self.destination.default_language;
@@ -250,6 +344,9 @@ impl Config {
                     fix: "list each task once".into(),
                 });
             }
+        }
+        if let Some(rewards) = &self.rewards {
+            needs_default(&rewards.text, "rewards.text".into(), 1)?;
         }
         for partner in &self.partners {
             needs_default(
@@ -533,6 +630,32 @@ lon = -0.3753
             config.deep_link("spot_chateau"),
             "https://t.me/PauPyreneesBot?start=spot_chateau"
         );
+    }
+
+    #[test]
+    fn warnings_name_what_cannot_work() {
+        assert!(
+            Config::parse(EMBEDDED).unwrap().warnings().is_empty(),
+            "the sample is clean"
+        );
+        let close = format!(
+            "{MINIMAL}\n[[spots]]\nid = \"tour\"\nname = \"x\"\nintro = \"y\"\nlat = 43.2952\nlon = -0.3753\n"
+        );
+        let warnings = Config::parse(&close).unwrap().warnings();
+        let text = warnings.join("\n");
+        assert!(
+            text.contains("spots chateau and tour are 11 m apart"),
+            "{text}"
+        );
+        assert!(
+            text.contains("spot chateau: the review task has no review page"),
+            "{text}"
+        );
+        assert!(
+            text.contains("spot tour: the app task has no link"),
+            "{text}"
+        );
+        assert!(text.contains("moderation_chat is not set"), "{text}");
     }
 
     #[test]

@@ -16,18 +16,25 @@ use tokio::net::{UnixListener, UnixStream};
 
 use crate::Escale;
 use crate::export::Catalogue;
+use crate::stats::CounterKey;
 
 /// What the office's commands ask the running bot.
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Query {
     Photos,
+    /// The office's counters of days `from..=to`.
+    Counters {
+        from: u32,
+        to: u32,
+    },
 }
 
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Answer {
     Photos(Catalogue),
+    Counters(Vec<(CounterKey, u64)>),
     Error(String),
 }
 
@@ -66,6 +73,10 @@ async fn answer(escale: Arc<Escale>, stream: UnixStream) {
                 Err(e) => Answer::Error(e.to_string()),
             }
         }
+        Ok(Query::Counters { from, to }) => match escale.store.counters(from, to) {
+            Ok(counters) => Answer::Counters(counters),
+            Err(e) => Answer::Error(e.to_string()),
+        },
         Err(e) => Answer::Error(format!("unknown query: {e}")),
     };
     let mut bytes = serde_json::to_vec(&answer).unwrap_or_default();

@@ -204,53 +204,82 @@ fn message_ids(resource: &FluentResource) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeMap;
+
     use super::*;
 
-    /// Every message of every locale formats without error with sample arguments; a missing id
-    /// in one locale already fails `embedded()` (checked at load).
+    /// Every message of every locale uses the same arguments as in English, and formats without
+    /// error with them; a message missing in one locale already fails `embedded()`.
     #[test]
     fn every_message_formats_in_every_language() {
+        use fluent_syntax::ast;
+
+        fn variables<'s>(pattern: &ast::Pattern<&'s str>, found: &mut Vec<&'s str>) {
+            for element in &pattern.elements {
+                if let ast::PatternElement::Placeable { expression } = element {
+                    expression_variables(expression, found);
+                }
+            }
+        }
+        fn expression_variables<'s>(
+            expression: &ast::Expression<&'s str>,
+            found: &mut Vec<&'s str>,
+        ) {
+            let (inline, variants) = match expression {
+                ast::Expression::Inline(inline) => (inline, None),
+                ast::Expression::Select { selector, variants } => (selector, Some(variants)),
+            };
+            match inline {
+                ast::InlineExpression::VariableReference { id } => found.push(id.name),
+                ast::InlineExpression::Placeable { expression } => {
+                    expression_variables(expression, found)
+                }
+                _ => {}
+            }
+            for variant in variants.into_iter().flatten() {
+                variables(&variant.value, found);
+            }
+        }
+        let arguments = |text: &'static str| -> BTreeMap<String, Vec<&'static str>> {
+            let resource = fluent_syntax::parser::parse(text).expect("valid Fluent");
+            let mut messages = BTreeMap::new();
+            for entry in resource.body {
+                if let ast::Entry::Message(message) = entry {
+                    let mut found = Vec::new();
+                    if let Some(value) = &message.value {
+                        variables(value, &mut found);
+                    }
+                    found.sort_unstable();
+                    found.dedup();
+                    messages.insert(message.id.name.to_owned(), found);
+                }
+            }
+            messages
+        };
+
         let i18n = I18n::embedded();
-        assert!(i18n.message_ids().len() > 50);
-        let args: Vec<(&str, FluentValue)> = [
-            "destination",
-            "partner",
-            "spot",
-            "app",
-            "message",
-            "hashtags",
-            "spots",
-            "name",
-            "scopes",
-            "credit",
-            "status",
-            "id",
-            "date",
-            "problem",
-        ]
-        .into_iter()
-        .map(|name| (name, FluentValue::from("Sample")))
-        .chain(
-            [
-                "left", "max", "length", "visited", "total", "score", "count", "limit",
-            ]
-            .map(|n| (n, FluentValue::from(3))),
-        )
-        .collect();
-        for (lang, bundle) in &i18n.bundles {
-            for id in i18n.message_ids() {
-                let pattern = bundle.get_message(id).and_then(|m| m.value());
+        assert!(i18n.message_ids().len() > 100);
+        let english = arguments(EMBEDDED[1].1);
+        for (lang, text) in EMBEDDED {
+            let bundle = i18n.bundle(lang).expect("loaded");
+            for (id, names) in arguments(text) {
+                assert_eq!(
+                    names, english[&id],
+                    "{lang}: {id} does not take the arguments of en"
+                );
+                let pattern = bundle.get_message(&id).and_then(|m| m.value());
                 let Some(pattern) = pattern else {
                     panic!("{lang}: {id} has no value")
                 };
-                let mut fluent_args = FluentArgs::new();
-                for (name, value) in &args {
-                    fluent_args.set(*name, value.clone());
+                let mut args = FluentArgs::new();
+                for (i, name) in names.iter().enumerate() {
+                    // Numbers exercise the plural selectors; any value formats as text.
+                    args.set(*name, FluentValue::from(i + 1));
                 }
                 let mut errors = Vec::new();
-                let text = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
+                let formatted = bundle.format_pattern(pattern, Some(&args), &mut errors);
                 assert!(errors.is_empty(), "{lang}: {id}: {errors:?}");
-                assert!(!text.trim().is_empty(), "{lang}: {id} is empty");
+                assert!(!formatted.trim().is_empty(), "{lang}: {id} is empty");
             }
         }
     }

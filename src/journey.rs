@@ -16,6 +16,8 @@ use fluent_bundle::FluentValue;
 use crate::config::{Config, Spot, Text};
 use crate::geo::{self, Nearby};
 use crate::i18n::{I18n, Lang};
+use crate::rewards;
+use crate::stats::{Count, Metric};
 use crate::tasks::photo::{self, ConsentChoice, CreditChoice};
 use crate::tasks::{self, Effect, Input, Media, Step, TaskKind};
 use crate::tourist::{Awaiting, Tourist};
@@ -30,13 +32,15 @@ pub struct Ctx<'a> {
     pub now: u64,
     /// The tourist's Telegram first name, offered as a photo credit (never stored unless chosen).
     pub first_name: &'a str,
-    /// Where new photo numbers come from.
-    pub ids: &'a dyn IdSource,
+    /// Where new photo numbers and reward codes come from.
+    pub mint: &'a dyn Mint,
 }
 
-/// A source of unique numbers (the store's, in the bot).
-pub trait IdSource: Sync {
+/// A source of unique numbers and codes (the store, in the bot).
+pub trait Mint: Sync {
     fn next_id(&self) -> u64;
+    /// A reward code no one else has, hard to guess (None if none can be made now).
+    fn reward_code(&self) -> Option<String>;
 }
 
 impl Ctx<'_> {
@@ -239,6 +243,8 @@ pub struct Outcome {
     pub change: Change,
     /// For the office's moderation chat.
     pub office: Vec<Reply>,
+    /// For the office's statistics.
+    pub counts: Vec<Count>,
 }
 
 impl Outcome {
@@ -248,6 +254,7 @@ impl Outcome {
             toast: None,
             change: Change::None,
             office: Vec::new(),
+            counts: Vec::new(),
         }
     }
 
@@ -256,6 +263,11 @@ impl Outcome {
             change: Change::Save,
             ..Outcome::show(replies)
         }
+    }
+
+    fn counting(mut self, counts: impl IntoIterator<Item = Count>) -> Outcome {
+        self.counts.extend(counts);
+        self
     }
 
     fn with_toast(mut self, toast: String) -> Outcome {
@@ -326,7 +338,7 @@ fn start_with(ctx: &Ctx, tourist: &mut Tourist, payload: &str) -> Outcome {
         },
         Some(DeepLink::Partner(id)) => match ctx.config.partner(id) {
             Some(partner) => {
-                tourist.attribute(partner.id());
+                let welcomed = tourist.attribute(partner.id());
                 let name = ctx.text(&partner.name);
                 let mut replies = vec![Reply::text(ctx.t_args(
                     "partner-welcome",
@@ -336,7 +348,8 @@ fn start_with(ctx: &Ctx, tourist: &mut Tourist, payload: &str) -> Outcome {
                     ],
                 ))];
                 replies.extend(welcome(ctx));
-                Outcome::save(replies)
+                let count = welcomed.then(|| Count::anywhere(Metric::PartnerWelcomed));
+                Outcome::save(replies).counting(count)
             }
             None => Outcome::show(unknown_link(ctx)),
         },
@@ -379,7 +392,16 @@ impl<'a> DeepLink<'a> {
 
 /// Opens a spot: records the visit and shows its menu of tasks.
 fn open_spot(ctx: &Ctx, tourist: &mut Tourist, spot: &Spot) -> Outcome {
-    tourist.visit(spot.id(), spot.partner_id(), ctx.now);
+    let mut counts = Vec::new();
+    if tourist.visit(spot.id(), ctx.now) {
+        counts.push(Count::at(Metric::SpotOpened, spot.id()));
+    }
+    if spot
+        .partner_id()
+        .is_some_and(|partner| tourist.attribute(partner))
+    {
+        counts.push(Count::anywhere(Metric::PartnerWelcomed));
+    }
     tourist.awaiting = None;
     let mut text = format!("📍 {}\n\n{}", ctx.text(&spot.name), ctx.text(&spot.intro));
     text.push_str("\n\n");
@@ -388,6 +410,7 @@ fn open_spot(ctx: &Ctx, tourist: &mut Tourist, spot: &Spot) -> Outcome {
         text,
         spot_menu(ctx, tourist, spot),
     )])
+    .counting(counts)
 }
 
 /// One button per task of the spot, in the configured order, ticked when done.
@@ -601,7 +624,12 @@ fn complete(
     };
     replies.push(Reply::with_buttons(text, spot_menu(ctx, tourist, spot)));
     let outcome = if newly {
-        Outcome::save(replies)
+        let mut counts = vec![Count::at(Metric::TaskDone(task), spot.id())];
+        if let Some((congratulations, count)) = rewards::earn(ctx, tourist) {
+            replies.push(congratulations);
+            counts.push(count);
+        }
+        Outcome::save(replies).counting(counts)
     } else {
         Outcome::show(replies)
     };
@@ -613,6 +641,7 @@ fn after_step(ctx: &Ctx, tourist: &mut Tourist, task: TaskKind, step: Step) -> O
     let Step {
         replies,
         office,
+        counts,
         effect,
     } = step;
     let mut outcome = match effect {
@@ -628,7 +657,7 @@ fn after_step(ctx: &Ctx, tourist: &mut Tourist, task: TaskKind, step: Step) -> O
         },
     };
     outcome.office = office;
-    outcome
+    outcome.counting(counts)
 }
 
 fn on_input(ctx: &Ctx, tourist: &mut Tourist, input: Input) -> Outcome {
@@ -748,6 +777,10 @@ fn passport(ctx: &Ctx, tourist: &Tourist) -> Reply {
             "progress-unvisited",
             &[("spots", unvisited.join(", ").into())],
         ));
+    }
+    if let Some(reward) = &tourist.reward {
+        text.push_str("\n\n");
+        text.push_str(&rewards::passport_line(ctx, reward));
     }
     Reply::with_buttons(
         text,

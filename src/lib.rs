@@ -10,7 +10,9 @@ pub mod export;
 pub mod geo;
 pub mod i18n;
 pub mod journey;
+pub mod rewards;
 pub mod sandbox;
+pub mod stats;
 pub mod store;
 pub mod tasks;
 pub mod telegram;
@@ -60,4 +62,11 @@ impl Escale {
             .write()
             .unwrap_or_else(|poisoned| poisoned.into_inner()) = new;
     }
+}
+
+/// Seconds since 1970: the clock of every record and counter.
+pub fn unix_now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
 }

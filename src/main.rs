@@ -37,6 +37,13 @@ enum Command {
     },
     /// Validate the config and the locales, and print every spot's and partner's link.
     Check,
+    /// The week's numbers (what /stats shows), from the running bot or the data folder.
+    Stats,
+    /// Every daily count into CSV files in DIR (daily-by-spot.csv, daily-by-partner.csv).
+    Export {
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
     /// The photos tourists shared.
     Photos {
         #[command(subcommand)]
@@ -53,6 +60,7 @@ enum PhotosCommand {
     /// list withdrawn ones in withdrawn.csv. Re-running fetches only what is new. Works whether
     /// the bot runs or not. Needs TELOXIDE_TOKEN.
     Export {
+        /// Where to put the photos and the CSV files.
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
     },
@@ -68,6 +76,10 @@ async fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Check => cli::check(&paths).map(|summary| print!("{summary}")),
+        Command::Stats => cli::stats(&paths).await.map(|summary| print!("{summary}")),
+        Command::Export { out } => cli::export_counts(&paths, &out)
+            .await
+            .map(|done| print!("{done}")),
         Command::Demo => {
             init_logging("warn");
             escale::demo::run(

@@ -9,6 +9,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use crate::stats::{Count, CounterKey, day_of};
 use crate::tasks::photo::{Photo, PhotoStatus};
 use crate::tourist::Tourist;
 
@@ -23,6 +24,10 @@ const TOURISTS: &str = "tourists_v1";
 const PHOTO_OWNERS: &str = "photo_owners_v1";
 /// Approved photos whose author used /forget: what the office must take down, nothing more.
 const ERASED_PHOTOS: &str = "erased_photos_v1";
+/// Reward code → the tourist who earned it (for /redeem).
+const REWARD_CODES: &str = "reward_codes_v1";
+/// The office's counters: day, metric, partner, spot → count (see [`CounterKey`]).
+const COUNTERS: &str = "counters_v1";
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -47,6 +52,8 @@ pub struct Store {
     tourists: sled::Tree,
     photo_owners: sled::Tree,
     erased_photos: sled::Tree,
+    counters: sled::Tree,
+    reward_codes: sled::Tree,
 }
 
 /// An approved photo erased with its author's record.
@@ -85,11 +92,15 @@ impl Store {
         let tourists = db.open_tree(TOURISTS)?;
         let photo_owners = db.open_tree(PHOTO_OWNERS)?;
         let erased_photos = db.open_tree(ERASED_PHOTOS)?;
+        let counters = db.open_tree(COUNTERS)?;
+        let reward_codes = db.open_tree(REWARD_CODES)?;
         Ok(Store {
+            reward_codes,
             db,
             tourists,
             photo_owners,
             erased_photos,
+            counters,
         })
     }
 
@@ -114,7 +125,19 @@ impl Store {
             self.photo_owners
                 .insert(photo.id.to_be_bytes(), &user_id.to_be_bytes())?;
         }
+        if let Some(reward) = &tourist.reward {
+            self.reward_codes
+                .insert(reward.code.as_bytes(), &user_id.to_be_bytes())?;
+        }
         Ok(())
+    }
+
+    /// The tourist who earned the reward `code`.
+    pub fn reward_owner(&self, code: &str) -> Result<Option<u64>, StoreError> {
+        self.reward_codes
+            .get(code.as_bytes())?
+            .map(|bytes| be_u64(&bytes))
+            .transpose()
     }
 
     /// The tourist whose record holds photo `photo_id`.
@@ -150,6 +173,9 @@ impl Store {
     pub fn forget_tourist(&self, user_id: u64, now: u64) -> Result<(), StoreError> {
         // A record that cannot be read is erased all the same: forgetting must always work.
         if let Ok(tourist) = self.tourist(user_id) {
+            if let Some(reward) = &tourist.reward {
+                self.reward_codes.remove(reward.code.as_bytes())?;
+            }
             for photo in &tourist.photos {
                 self.photo_owners.remove(photo.id.to_be_bytes())?;
                 if photo.status == PhotoStatus::Approved {
@@ -186,6 +212,56 @@ impl Store {
     pub async fn flush(&self) -> Result<(), StoreError> {
         self.db.flush_async().await?;
         Ok(())
+    }
+
+    /// Adds `by` to a counter, atomically (the office's decisions and the tourists' updates run
+    /// side by side).
+    pub fn count(&self, key: &CounterKey, by: u64) -> Result<(), StoreError> {
+        self.counters.update_and_fetch(key.encode(), |old| {
+            let old = old
+                .and_then(|b| b.try_into().ok())
+                .map_or(0, u64::from_be_bytes);
+            Some(old.saturating_add(by).to_be_bytes().to_vec())
+        })?;
+        Ok(())
+    }
+
+    /// Adds what a tourist's update counted, on today's counters, under their partner.
+    pub fn add_counts(
+        &self,
+        now: u64,
+        partner: Option<&str>,
+        counts: &[Count],
+    ) -> Result<(), StoreError> {
+        for count in counts {
+            let key = CounterKey {
+                day: day_of(now),
+                metric: count.metric,
+                partner: partner.unwrap_or_default().to_owned(),
+                spot: count.spot.clone().unwrap_or_default(),
+            };
+            self.count(&key, 1)?;
+        }
+        Ok(())
+    }
+
+    /// The counters of days `from..=to`: a range scan, whatever the number of tourists.
+    pub fn counters(&self, from: u32, to: u32) -> Result<Vec<(CounterKey, u64)>, StoreError> {
+        let start = from.to_be_bytes();
+        let end = to.saturating_add(1).to_be_bytes();
+        let range = if to == u32::MAX {
+            self.counters.range(start..)
+        } else {
+            self.counters.range(start..end)
+        };
+        let mut counters = Vec::new();
+        for entry in range {
+            let (key, value) = entry?;
+            let key = CounterKey::decode(&key)
+                .ok_or_else(|| StoreError::Corrupt("a counter key".into()))?;
+            counters.push((key, be_u64(&value)?));
+        }
+        Ok(counters)
     }
 
     /// A new number from 1 up, never given before (sled's monotonic counter, kept across
@@ -267,6 +343,28 @@ mod tests {
             Store::open(dir.path()),
             Err(StoreError::TooNew { found: 99 })
         ));
+    }
+
+    #[test]
+    fn counters_add_up_and_scan_by_day() {
+        use crate::stats::Metric;
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let key = |day| CounterKey {
+            day,
+            metric: Metric::SpotOpened,
+            partner: String::new(),
+            spot: "chateau".into(),
+        };
+        for day in [9, 10, 10, 11, 300] {
+            store.count(&key(day), 1).unwrap();
+        }
+        store.count(&key(10), 5).unwrap();
+        assert_eq!(
+            store.counters(10, 11).unwrap(),
+            [(key(10), 7), (key(11), 1)]
+        );
+        assert_eq!(store.counters(0, u32::MAX).unwrap().len(), 4);
     }
 
     #[test]

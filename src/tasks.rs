@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::config::Spot;
 use crate::journey::{Button, Ctx, Reply};
+use crate::stats::Count;
 use crate::tourist::Tourist;
 
 pub mod app;
@@ -95,12 +96,14 @@ pub enum Media {
     OtherFile,
 }
 
-/// What one step of a task did: the replies, messages for the office, and the effect.
+/// What one step of a task did: the replies, messages for the office, counts, and the effect.
 #[derive(Debug)]
 pub struct Step {
     pub replies: Vec<Reply>,
     /// For the office's moderation chat.
     pub office: Vec<Reply>,
+    /// For the office's statistics.
+    pub counts: Vec<Count>,
     pub effect: Effect,
 }
 
@@ -117,36 +120,34 @@ pub enum Effect {
 }
 
 impl Step {
-    pub fn unexpected() -> Step {
+    fn new(replies: Vec<Reply>, effect: Effect) -> Step {
         Step {
-            replies: Vec::new(),
+            replies,
             office: Vec::new(),
-            effect: Effect::Unexpected,
+            counts: Vec::new(),
+            effect,
         }
+    }
+
+    pub fn unexpected() -> Step {
+        Step::new(Vec::new(), Effect::Unexpected)
     }
 
     pub fn unchanged(replies: Vec<Reply>) -> Step {
-        Step {
-            replies,
-            office: Vec::new(),
-            effect: Effect::Unchanged,
-        }
+        Step::new(replies, Effect::Unchanged)
     }
 
     pub fn changed(replies: Vec<Reply>) -> Step {
-        Step {
-            replies,
-            office: Vec::new(),
-            effect: Effect::Changed,
-        }
+        Step::new(replies, Effect::Changed)
     }
 
     pub fn completed(spot: &str, replies: Vec<Reply>) -> Step {
-        Step {
-            replies,
-            office: Vec::new(),
-            effect: Effect::Completed(spot.to_owned()),
-        }
+        Step::new(replies, Effect::Completed(spot.to_owned()))
+    }
+
+    pub fn counting(mut self, count: Count) -> Step {
+        self.counts.push(count);
+        self
     }
 }
 

@@ -10,19 +10,21 @@ use teloxide::adaptors::Throttle;
 use teloxide::adaptors::throttle::Limits;
 use teloxide::dispatching::UpdateHandler;
 use teloxide::prelude::*;
-use teloxide::types::{BotCommand, BotCommandScope, CallbackQueryId, Me, MessageId};
+use teloxide::types::{BotCommand, BotCommandScope, CallbackQueryId, Me, MessageId, Recipient};
 use teloxide::update_listeners::Polling;
 use teloxide::utils::command::BotCommands as _;
 use url::Url;
 
 use crate::Escale;
 use crate::i18n::Lang;
-use crate::journey::{self, Action, Change, Ctx, Event, IdSource, Keyboard, Reply};
+use crate::journey::{self, Action, Change, Ctx, Event, Keyboard, Mint, Reply};
+use crate::rewards;
 use crate::tasks::photo;
 
 pub mod callback;
 mod decode;
 mod render;
+mod staff;
 
 pub use decode::Command;
 
@@ -157,7 +159,6 @@ async fn on_private_message(
     let Some(from) = msg.from.as_ref() else {
         return Ok(());
     };
-    let event = decode::message(&msg, me.username());
     let sender = Sender {
         user_id: from.id.0,
         first_name: from.first_name.clone(),
@@ -165,6 +166,22 @@ async fn on_private_message(
         language_code: from.language_code.clone(),
         query: None,
     };
+    let staff_command = msg
+        .text()
+        .and_then(|text| staff::StaffCommand::parse(text, me.username()).ok());
+    if let Some(command) = staff_command {
+        let work = async {
+            if !staff::handle(&escale, &outbox, &sender, command).await? {
+                // Not staff: the command does not exist for them.
+                let event = Event::Command(journey::Command::Unknown);
+                handle(&escale, &outbox, &sender, update.id.0, event).await?;
+            }
+            Ok(())
+        };
+        contain(&escale, &outbox, &sender, work).await;
+        return Ok(());
+    }
+    let event = decode::message(&msg, me.username());
     contain(
         &escale,
         &outbox,
@@ -247,7 +264,7 @@ async fn on_button(
 }
 
 /// Who sent an update, and where to answer.
-struct Sender {
+pub(crate) struct Sender {
     user_id: u64,
     first_name: String,
     chat_id: ChatId,
@@ -258,7 +275,7 @@ struct Sender {
 
 impl Sender {
     /// The language of the Telegram app (for answers that come before the tourist's record).
-    fn lang(&self, escale: &Escale) -> Lang {
+    pub(crate) fn lang(&self, escale: &Escale) -> Lang {
         let default = escale.settings().config.destination.default_language;
         Lang::negotiate(self.language_code.as_deref(), default)
     }
@@ -323,14 +340,14 @@ async fn handle(
         sender.answer_button(outbox, None, false).await;
         return Ok(());
     }
-    let ids = StoreIds(store);
+    let mint = StoreMint(store);
     let ctx = Ctx {
         config: &settings.config,
         i18n: &settings.i18n,
         lang: tourist.language.unwrap_or_else(|| sender.lang(escale)),
-        now: unix_now(),
+        now: crate::unix_now(),
         first_name: &sender.first_name,
-        ids: &ids,
+        mint: &mint,
     };
     let outcome = journey::handle(&ctx, &mut tourist, event);
     match outcome.change {
@@ -338,6 +355,7 @@ async fn handle(
         Change::Save => {
             tourist.last_update_id = update_id;
             store.save_tourist(sender.user_id, &tourist)?;
+            store.add_counts(ctx.now, tourist.partner.as_deref(), &outcome.counts)?;
             store.flush().await?;
         }
         Change::Forget => {
@@ -385,18 +403,21 @@ async fn moderate(
     };
     let _record = escale.locks.lock(owner).await;
     let mut tourist = escale.store.tourist(owner)?;
-    let ids = StoreIds(&escale.store);
+    let mint = StoreMint(&escale.store);
     let ctx = Ctx {
         config: &settings.config,
         i18n: &settings.i18n,
         lang: office_lang,
-        now: unix_now(),
+        now: crate::unix_now(),
         first_name: "",
-        ids: &ids,
+        mint: &mint,
     };
     let decision = photo::moderate(&ctx, &mut tourist, photo_id, approve, &sender.first_name);
     if decision.changed {
         escale.store.save_tourist(owner, &tourist)?;
+        escale
+            .store
+            .add_counts(ctx.now, tourist.partner.as_deref(), &decision.counts)?;
         escale.store.flush().await?;
     }
     sender
@@ -460,9 +481,9 @@ async fn tell_office(escale: &Escale, outbox: &Outbox, replies: &[Reply]) {
 }
 
 /// Photo numbers from the store's counter.
-struct StoreIds<'a>(&'a crate::store::Store);
+struct StoreMint<'a>(&'a crate::store::Store);
 
-impl IdSource for StoreIds<'_> {
+impl Mint for StoreMint<'_> {
     fn next_id(&self) -> u64 {
         self.0.next_id().unwrap_or_else(|e| {
             // Never reused either: nanoseconds since 1970 are far above sled's counter.
@@ -471,6 +492,22 @@ impl IdSource for StoreIds<'_> {
                 .duration_since(std::time::UNIX_EPOCH)
                 .map_or(u64::MAX, |d| d.as_nanos() as u64)
         })
+    }
+
+    fn reward_code(&self) -> Option<String> {
+        // 2^40 codes: a collision is unlikely, but two tourists must never share one.
+        for _ in 0..8 {
+            let mut random = [0u8; 5];
+            if let Err(e) = getrandom::fill(&mut random) {
+                tracing::error!(error = %e, "no randomness for a reward code");
+                return None;
+            }
+            let code = rewards::code_from(random);
+            if matches!(self.0.reward_owner(&code), Ok(None)) {
+                return Some(code);
+            }
+        }
+        None
     }
 }
 
@@ -494,32 +531,76 @@ impl Default for RecordLocks {
     }
 }
 
-fn unix_now() -> u64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs())
-}
-
-/// The command menu, in each language; failures are logged, the bot works without it.
+/// The command menu and the bot's profile texts, in each language; the staff's chats also get
+/// their own commands. Failures are logged: the bot works without them.
 async fn register_commands(bot: &Bot, escale: &Escale) {
     let settings = escale.settings();
-    for lang in Lang::ALL {
-        let commands: Vec<BotCommand> = Command::bot_commands()
+    let (config, i18n) = (&settings.config, &settings.i18n);
+    let default = config.destination.default_language;
+    let menu = |lang: Lang, staff: &[&str]| -> Vec<BotCommand> {
+        let public = Command::bot_commands()
             .into_iter()
-            .map(|c| {
-                let name = c.command.trim_start_matches('/').to_owned();
-                let description = settings.i18n.t(lang, &format!("cmd-{name}"));
+            .map(|c| c.command.trim_start_matches('/').to_owned());
+        public
+            .chain(staff.iter().map(|s| (*s).to_owned()))
+            .map(|name| {
+                let description = i18n.t(lang, &format!("cmd-{name}"));
                 BotCommand::new(name, description)
             })
-            .collect();
-        let mut request = bot
-            .set_my_commands(commands.clone())
+            .collect()
+    };
+    for lang in Lang::ALL {
+        let destination = config.destination.name.get(lang, default);
+        let args = [("destination", destination.into())];
+        let language = (lang != default).then(|| lang.code().to_owned());
+        let mut commands = bot
+            .set_my_commands(menu(lang, &[]))
             .scope(BotCommandScope::Default);
-        if lang != settings.config.destination.default_language {
-            request = request.language_code(lang.code());
+        let mut description =
+            bot.set_my_description()
+                .description(i18n.t_args(lang, "bot-description", &args));
+        let mut short = bot
+            .set_my_short_description()
+            .short_description(i18n.t_args(lang, "bot-short-description", &args));
+        if let Some(code) = language {
+            commands = commands.language_code(code.clone());
+            description = description.language_code(code.clone());
+            short = short.language_code(code);
         }
-        if let Err(e) = request.await {
-            tracing::warn!(error = %e, %lang, "cannot register the command menu");
+        for (what, result) in [
+            ("command menu", commands.await.map(drop)),
+            ("description", description.await.map(drop)),
+            ("short description", short.await.map(drop)),
+        ] {
+            if let Err(e) = result {
+                tracing::warn!(error = %e, %lang, "cannot register the {what}");
+            }
+        }
+    }
+    // Staff commands only show in the staff's own chats, in the office's language.
+    let mut staff: Vec<(u64, Vec<&str>)> = Vec::new();
+    for &admin in &config.office.admins {
+        staff.push((admin, vec!["stats", "export", "redeem"]));
+    }
+    for partner in &config.partners {
+        for &member in &partner.staff {
+            match staff.iter_mut().find(|(id, _)| *id == member) {
+                Some((_, commands)) => commands.push("partner"),
+                None => staff.push((member, vec!["partner", "redeem"])),
+            }
+        }
+    }
+    for (user, commands) in staff {
+        let scope = BotCommandScope::Chat {
+            chat_id: Recipient::Id(ChatId(user as i64)),
+        };
+        if let Err(e) = bot
+            .set_my_commands(menu(default, &commands))
+            .scope(scope)
+            .await
+        {
+            // A staff member who never opened a chat with the bot has no chat yet.
+            tracing::info!(error = %e, user, "no staff command menu for this user yet");
         }
     }
 }

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
+use crate::rewards::Reward;
 use crate::tasks::TaskKind;
 use crate::tasks::photo::Photo;
 
@@ -26,6 +27,9 @@ pub struct Tourist {
     /// The photos the tourist shared, with the consent they gave for each.
     #[serde(default)]
     pub photos: Vec<Photo>,
+    /// The reward earned after enough tasks, with its code.
+    #[serde(default)]
+    pub reward: Option<Reward>,
     /// The task waiting for a message from the tourist (a photo, a text), if any.
     #[serde(default)]
     pub awaiting: Option<Awaiting>,
@@ -52,17 +56,21 @@ pub struct Awaiting {
 }
 
 impl Tourist {
-    /// Records a visit of `spot` (the first one only) and the partner attribution it brings.
-    pub fn visit(&mut self, spot: &str, partner: Option<&str>, now: u64) {
+    /// Records a visit of `spot`; true on the first one.
+    pub fn visit(&mut self, spot: &str, now: u64) -> bool {
+        let first = !self.spots.contains_key(spot);
         self.progress_at(spot, now);
-        if let Some(partner) = partner {
-            self.attribute(partner);
-        }
+        first
     }
 
-    /// Attributes the tourist to `partner` unless another partner brought them first.
-    pub fn attribute(&mut self, partner: &str) {
-        self.partner.get_or_insert_with(|| partner.to_owned());
+    /// Attributes the tourist to `partner` unless another partner brought them first; true when
+    /// this one is the first.
+    pub fn attribute(&mut self, partner: &str) -> bool {
+        if self.partner.is_some() {
+            return false;
+        }
+        self.partner = Some(partner.to_owned());
+        true
     }
 
     pub fn is_done(&self, spot: &str, task: TaskKind) -> bool {
@@ -121,7 +129,9 @@ mod tests {
     fn first_partner_is_kept() {
         let mut t = Tourist::default();
         t.attribute("hotel-a");
-        t.visit("chateau", Some("hotel-b"), 10);
+        assert!(t.visit("chateau", 10));
+        assert!(!t.attribute("hotel-b"));
+        assert!(!t.visit("chateau", 11));
         assert_eq!(t.partner.as_deref(), Some("hotel-a"));
     }
 

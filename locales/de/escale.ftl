@@ -12,6 +12,12 @@ cmd-help = Was dieser Bot kann
 cmd-privacy = Was wir speichern und warum
 cmd-mydata = Alles ansehen, was über mich gespeichert ist
 cmd-myphotos = Meine Fotos und Freigaben
+cmd-stats = Tourist-Information: die Zahlen der Woche
+cmd-export = Tourist-Information: alle Zahlen als CSV-Dateien
+cmd-partner = Partner: was der Bot Ihnen bringt
+cmd-redeem = Belohnungscode prüfen und einlösen
+bot-description = Der digitale Reiseführer für { $destination }: An jedem Ort warten ein paar kurze Aufgaben (ein Foto, eine Postkarte, unser Hashtag …) und am Ende eine Belohnung. Scannen Sie den QR-Code eines Ortes oder teilen Sie Ihren Standort.
+bot-short-description = { $destination } für die Tasche: Orte, kurze digitale Aufgaben, eine Belohnung.
 cmd-forget = Alles über mich löschen
 
 ## Welcome and spots
@@ -142,6 +148,40 @@ office-moderation-unreachable = ⚠️ Ein Gast hat ein Foto mit Einwilligung ge
 progress-title = 🎒 Ihr Entdeckerpass für { $destination }
     Besuchte Orte: { $visited } von { $total } · erledigte Aufgaben: { $score }
 progress-unvisited = Noch zu entdecken: { $spots }
+
+## Rewards
+
+reward-earned = 🎁 Gut gemacht: { $tasks ->
+        [one] eine Aufgabe erledigt!
+       *[other] { $tasks } Aufgaben erledigt!
+    } Ihre Belohnung: { $reward }.
+    Zeigen Sie diesen Code vor: { $code }
+progress-reward = 🎁 Ihre Belohnung: { $reward }. Code: { $code }
+progress-reward-used = 🎁 Belohnung erhalten am { $date }. Vielen Dank!
+redeem-usage = Geben Sie den Code nach dem Befehl ein, zum Beispiel: /redeem K7Q2-9XMA
+redeem-unknown = ❌ „{ $code }“ ist kein gültiger Code.
+redeem-already = ❌ Dieser Code wurde bereits am { $date } eingelöst.
+redeem-ok = ✅ Gültiger Code (erhalten am { $date }). Er ist jetzt als eingelöst markiert.
+
+## Statistics (office and partners)
+
+stats-title = 📊 { $name }: die letzten 7 Tage (in Klammern die 7 Tage davor)
+stats-line = { $label }: { $value }
+stats-spot-opened = Gäste, die einen Ort geöffnet haben
+stats-tasks = Erledigte Aufgaben
+stats-photo-shared = Geteilte Fotos
+stats-photo-consented = Fotos mit Einwilligung
+stats-photo-approved = Freigegebene Fotos
+stats-postcard-sent = Verschickte Postkarten
+stats-friend-arrived = Freunde, die über eine Postkarte kamen
+stats-app = Installationen der Gäste-App (laut Angabe)
+stats-review = Bewertungen (laut Angabe)
+stats-reward-earned = Erhaltene Belohnungen
+stats-reward-redeemed = Eingelöste Belohnungen
+stats-top-spots = Beliebteste Orte
+stats-partners = Von Partnern vermittelte Gäste
+stats-period = Vom { $from } bis zum { $to } (Tage in UTC).
+export-caption = Alle Zahlen pro Tag: zum Öffnen mit einer Tabellenkalkulation.
 
 ## Language
 

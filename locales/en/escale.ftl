@@ -12,6 +12,12 @@ cmd-help = What this bot does
 cmd-privacy = What we store and why
 cmd-mydata = See everything stored about me
 cmd-myphotos = My photos and what I allowed
+cmd-stats = Office: the week’s numbers
+cmd-export = Office: all counts as CSV files
+cmd-partner = Partner: what the bot brings you
+cmd-redeem = Check and use a reward code
+bot-description = The digital guide of { $destination }: at each spot, a few short tasks (a photo, a postcard, our hashtag…) and a reward at the end. Scan a spot’s QR code or share your location.
+bot-short-description = { $destination } in your pocket: spots, short digital tasks, a reward.
 cmd-forget = Erase everything about me
 
 ## Welcome and spots
@@ -142,6 +148,40 @@ office-moderation-unreachable = ⚠️ A tourist shared a photo with consent, bu
 progress-title = 🎒 Your { $destination } passport
     Spots visited: { $visited } of { $total } · tasks done: { $score }
 progress-unvisited = Still to discover: { $spots }
+
+## Rewards
+
+reward-earned = 🎁 Well done: { $tasks ->
+        [one] one task done!
+       *[other] { $tasks } tasks done!
+    } Your reward: { $reward }.
+    Show this code: { $code }
+progress-reward = 🎁 Your reward: { $reward }. Code: { $code }
+progress-reward-used = 🎁 Reward received on { $date }. Thank you!
+redeem-usage = Type the code after the command, for example: /redeem K7Q2-9XMA
+redeem-unknown = ❌ “{ $code }” is not a valid code.
+redeem-already = ❌ This code was already used on { $date }.
+redeem-ok = ✅ Valid code (earned on { $date }). It is now marked as used.
+
+## Statistics (office and partners)
+
+stats-title = 📊 { $name }: the last 7 days (the 7 before in brackets)
+stats-line = { $label }: { $value }
+stats-spot-opened = Tourists who opened a spot
+stats-tasks = Tasks done
+stats-photo-shared = Photos shared
+stats-photo-consented = Photos with consent
+stats-photo-approved = Photos approved
+stats-postcard-sent = Postcards sent
+stats-friend-arrived = Friends who came by a postcard
+stats-app = Stay app installs (declared)
+stats-review = Reviews (declared)
+stats-reward-earned = Rewards earned
+stats-reward-redeemed = Rewards handed over
+stats-top-spots = Top spots
+stats-partners = Tourists brought by partners
+stats-period = From { $from } to { $to } (UTC days).
+export-caption = All counts, per day: open with a spreadsheet.
 
 ## Language
 

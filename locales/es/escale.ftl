@@ -12,6 +12,12 @@ cmd-help = Qué hace este bot
 cmd-privacy = Qué guardamos y por qué
 cmd-mydata = Ver todo lo que se guarda sobre mí
 cmd-myphotos = Mis fotos y lo que he autorizado
+cmd-stats = Oficina de turismo: las cifras de la semana
+cmd-export = Oficina de turismo: todas las cifras en archivos CSV
+cmd-partner = Colaborador: lo que te aporta el bot
+cmd-redeem = Comprobar y usar un código de premio
+bot-description = La guía digital de { $destination }: en cada lugar, unas misiones cortas (una foto, una postal, nuestro hashtag…) y un premio al final. Escanea el código QR de un lugar o comparte tu ubicación.
+bot-short-description = { $destination } en tu bolsillo: lugares, misiones digitales cortas y un premio.
 cmd-forget = Borrar todos mis datos
 
 ## Welcome and spots
@@ -142,6 +148,40 @@ office-moderation-unreachable = ⚠️ Un turista ha compartido una foto con su 
 progress-title = 🎒 Tu pasaporte de { $destination }
     Lugares visitados: { $visited } de { $total } · misiones cumplidas: { $score }
 progress-unvisited = Aún por descubrir: { $spots }
+
+## Rewards
+
+reward-earned = 🎁 ¡Enhorabuena! Has cumplido { $tasks ->
+        [one] una misión.
+       *[other] { $tasks } misiones.
+    } Tu premio: { $reward }.
+    Enseña este código: { $code }
+progress-reward = 🎁 Tu premio: { $reward }. Código: { $code }
+progress-reward-used = 🎁 Premio recibido el { $date }. ¡Gracias!
+redeem-usage = Escribe el código después del comando, por ejemplo: /redeem K7Q2-9XMA
+redeem-unknown = ❌ «{ $code }» no es un código válido.
+redeem-already = ❌ Este código ya se usó el { $date }.
+redeem-ok = ✅ Código válido (conseguido el { $date }). Ya está marcado como usado.
+
+## Statistics (office and partners)
+
+stats-title = 📊 { $name }: los últimos 7 días (entre paréntesis, los 7 anteriores)
+stats-line = { $label }: { $value }
+stats-spot-opened = Turistas que abrieron un lugar
+stats-tasks = Misiones cumplidas
+stats-photo-shared = Fotos compartidas
+stats-photo-consented = Fotos con consentimiento
+stats-photo-approved = Fotos aprobadas
+stats-postcard-sent = Postales enviadas
+stats-friend-arrived = Amigos que llegaron por una postal
+stats-app = Instalaciones de la app de viaje (declaradas)
+stats-review = Reseñas (declaradas)
+stats-reward-earned = Premios conseguidos
+stats-reward-redeemed = Premios entregados
+stats-top-spots = Lugares más visitados
+stats-partners = Turistas traídos por colaboradores
+stats-period = Del { $from } al { $to } (días UTC).
+export-caption = Todas las cifras, día a día: para abrir con una hoja de cálculo.
 
 ## Language
 

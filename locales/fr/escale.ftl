@@ -12,6 +12,12 @@ cmd-help = À quoi sert ce bot
 cmd-privacy = Ce que nous conservons et pourquoi
 cmd-mydata = Voir tout ce qui est conservé sur moi
 cmd-myphotos = Mes photos et mes autorisations
+cmd-stats = Office de tourisme : les chiffres de la semaine
+cmd-export = Office de tourisme : tous les chiffres en fichiers CSV
+cmd-partner = Partenaire : ce que le bot vous apporte
+cmd-redeem = Vérifier et utiliser un code de récompense
+bot-description = Le guide numérique de { $destination } : dans chaque lieu, quelques petites missions (une photo, une carte postale, notre hashtag…) et une récompense à la clé. Scannez le QR code d’un lieu ou partagez votre position.
+bot-short-description = { $destination } dans votre poche : lieux, petites missions numériques, une récompense.
 cmd-forget = Effacer tout ce qui me concerne
 
 ## Welcome and spots
@@ -142,6 +148,40 @@ office-moderation-unreachable = ⚠️ Un visiteur a partagé une photo avec son
 progress-title = 🎒 Votre passeport { $destination }
     Lieux visités : { $visited } sur { $total } · missions accomplies : { $score }
 progress-unvisited = Encore à découvrir : { $spots }
+
+## Rewards
+
+reward-earned = 🎁 Bravo : { $tasks ->
+        [one] une mission accomplie !
+       *[other] { $tasks } missions accomplies !
+    } Votre récompense : { $reward }.
+    Montrez ce code : { $code }
+progress-reward = 🎁 Votre récompense : { $reward }. Code : { $code }
+progress-reward-used = 🎁 Récompense reçue le { $date }. Merci !
+redeem-usage = Écrivez le code après la commande, par exemple : /redeem K7Q2-9XMA
+redeem-unknown = ❌ « { $code } » n’est pas un code valide.
+redeem-already = ❌ Ce code a déjà été utilisé le { $date }.
+redeem-ok = ✅ Code valide (obtenu le { $date }). Il est désormais marqué comme utilisé.
+
+## Statistics (office and partners)
+
+stats-title = 📊 { $name } : les 7 derniers jours (entre parenthèses, les 7 précédents)
+stats-line = { $label } : { $value }
+stats-spot-opened = Visiteurs ayant ouvert un lieu
+stats-tasks = Missions accomplies
+stats-photo-shared = Photos partagées
+stats-photo-consented = Photos avec consentement
+stats-photo-approved = Photos validées
+stats-postcard-sent = Cartes postales envoyées
+stats-friend-arrived = Proches venus via une carte postale
+stats-app = Installations de l’appli séjour (déclarées)
+stats-review = Avis (déclarés)
+stats-reward-earned = Récompenses obtenues
+stats-reward-redeemed = Récompenses remises
+stats-top-spots = Lieux les plus visités
+stats-partners = Visiteurs venus via les partenaires
+stats-period = Du { $from } au { $to } (jours UTC).
+export-caption = Tous les chiffres, jour par jour : à ouvrir avec un tableur.
 
 ## Language
 

@@ -12,6 +12,12 @@ cmd-help = Cosa fa questo bot
 cmd-privacy = Cosa conserviamo e perché
 cmd-mydata = Vedi tutto ciò che conservate su di me
 cmd-myphotos = Le mie foto e cosa ho permesso
+cmd-stats = Ufficio turistico: i numeri della settimana
+cmd-export = Ufficio turistico: tutti i conteggi in file CSV
+cmd-partner = Partner: cosa ti porta il bot
+cmd-redeem = Verifica e usa un codice premio
+bot-description = La guida digitale di { $destination }: in ogni luogo, alcune brevi attività (una foto, una cartolina, il nostro hashtag…) e un premio alla fine. Scansiona il codice QR di un luogo o condividi la tua posizione.
+bot-short-description = { $destination } in tasca: luoghi, brevi attività digitali, un premio.
 cmd-forget = Cancella tutto ciò che mi riguarda
 
 ## Welcome and spots
@@ -142,6 +148,40 @@ office-moderation-unreachable = ⚠️ Un turista ha condiviso una foto con il s
 progress-title = 🎒 Il tuo passaporto di { $destination }
     Luoghi visitati: { $visited } su { $total } · attività svolte: { $score }
 progress-unvisited = Ancora da scoprire: { $spots }
+
+## Rewards
+
+reward-earned = 🎁 Complimenti: { $tasks ->
+        [one] un’attività svolta!
+       *[other] { $tasks } attività svolte!
+    } Il tuo premio: { $reward }.
+    Mostra questo codice: { $code }
+progress-reward = 🎁 Il tuo premio: { $reward }. Codice: { $code }
+progress-reward-used = 🎁 Premio ricevuto il { $date }. Grazie!
+redeem-usage = Scrivi il codice dopo il comando, per esempio: /redeem K7Q2-9XMA
+redeem-unknown = ❌ «{ $code }» non è un codice valido.
+redeem-already = ❌ Questo codice è già stato usato il { $date }.
+redeem-ok = ✅ Codice valido (ottenuto il { $date }). Ora è segnato come usato.
+
+## Statistics (office and partners)
+
+stats-title = 📊 { $name }: gli ultimi 7 giorni (tra parentesi i 7 precedenti)
+stats-line = { $label }: { $value }
+stats-spot-opened = Turisti che hanno aperto un luogo
+stats-tasks = Attività svolte
+stats-photo-shared = Foto condivise
+stats-photo-consented = Foto con consenso
+stats-photo-approved = Foto approvate
+stats-postcard-sent = Cartoline inviate
+stats-friend-arrived = Amici arrivati da una cartolina
+stats-app = Installazioni dell’app turistica (dichiarate)
+stats-review = Recensioni (dichiarate)
+stats-reward-earned = Premi ottenuti
+stats-reward-redeemed = Premi consegnati
+stats-top-spots = Luoghi più visitati
+stats-partners = Turisti portati dai partner
+stats-period = Dal { $from } al { $to } (giorni UTC).
+export-caption = Tutti i conteggi, giorno per giorno: da aprire con un foglio di calcolo.
 
 ## Language
 

@@ -12,6 +12,12 @@ cmd-help = Wat deze bot doet
 cmd-privacy = Wat we bewaren en waarom
 cmd-mydata = Alles bekijken wat over mij bewaard wordt
 cmd-myphotos = Mijn foto’s en toestemmingen
+cmd-stats = Toeristenbureau: de cijfers van de week
+cmd-export = Toeristenbureau: alle tellingen als CSV-bestanden
+cmd-partner = Partner: wat de bot je oplevert
+cmd-redeem = Beloningscode controleren en inwisselen
+bot-description = De digitale gids van { $destination }: op elke plek een paar korte opdrachten (een foto, een ansichtkaart, onze hashtag…) en aan het eind een beloning. Scan de QR-code van een plek of deel je locatie.
+bot-short-description = { $destination } op zak: plekken, korte digitale opdrachten, een beloning.
 cmd-forget = Alles over mij wissen
 
 ## Welcome and spots
@@ -142,6 +148,40 @@ office-moderation-unreachable = ⚠️ Een toerist heeft een foto met toestemmin
 progress-title = 🎒 Jouw paspoort voor { $destination }
     Bezochte plekken: { $visited } van { $total } · voltooide opdrachten: { $score }
 progress-unvisited = Nog te ontdekken: { $spots }
+
+## Rewards
+
+reward-earned = 🎁 Goed gedaan: { $tasks ->
+        [one] één opdracht voltooid!
+       *[other] { $tasks } opdrachten voltooid!
+    } Je beloning: { $reward }.
+    Laat deze code zien: { $code }
+progress-reward = 🎁 Je beloning: { $reward }. Code: { $code }
+progress-reward-used = 🎁 Beloning ontvangen op { $date }. Bedankt!
+redeem-usage = Typ de code achter het commando, bijvoorbeeld: /redeem K7Q2-9XMA
+redeem-unknown = ❌ “{ $code }” is geen geldige code.
+redeem-already = ❌ Deze code is al gebruikt op { $date }.
+redeem-ok = ✅ Geldige code (verdiend op { $date }). Hij staat nu als gebruikt geregistreerd.
+
+## Statistics (office and partners)
+
+stats-title = 📊 { $name }: de afgelopen 7 dagen (tussen haakjes de 7 dagen daarvoor)
+stats-line = { $label }: { $value }
+stats-spot-opened = Toeristen die een plek openden
+stats-tasks = Voltooide opdrachten
+stats-photo-shared = Gedeelde foto’s
+stats-photo-consented = Foto’s met toestemming
+stats-photo-approved = Goedgekeurde foto’s
+stats-postcard-sent = Verstuurde ansichtkaarten
+stats-friend-arrived = Vrienden die via een ansichtkaart kwamen
+stats-app = Installaties van de vakantie-app (zelf gemeld)
+stats-review = Reviews (zelf gemeld)
+stats-reward-earned = Verdiende beloningen
+stats-reward-redeemed = Uitgereikte beloningen
+stats-top-spots = Populairste plekken
+stats-partners = Toeristen via partners
+stats-period = Van { $from } tot en met { $to } (UTC-dagen).
+export-caption = Alle tellingen per dag: te openen in een spreadsheet.
 
 ## Language
 

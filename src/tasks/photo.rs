@@ -26,6 +26,7 @@ use serde::{Deserialize, Serialize};
 use crate::config::Spot;
 use crate::i18n::Lang;
 use crate::journey::{Action, Button, Ctx, Keyboard, Reply};
+use crate::stats::{Count, Metric};
 use crate::tasks::{Effect, Input, Media, Step, Task, TaskKind};
 use crate::tourist::{Awaiting, Tourist, iso_date};
 
@@ -257,7 +258,7 @@ fn received(ctx: &Ctx, tourist: &mut Tourist, spot: &Spot, media: &Media) -> Ste
         return Step::unchanged(vec![Reply::text(text)]);
     }
     let photo = Photo {
-        id: ctx.ids.next_id(),
+        id: ctx.mint.next_id(),
         file_id: file_id.clone(),
         original,
         spot: spot.id().to_owned(),
@@ -274,7 +275,7 @@ fn received(ctx: &Ctx, tourist: &mut Tourist, spot: &Spot, media: &Media) -> Ste
     };
     let question = consent_question(ctx, &photo, Scopes::default(), false);
     tourist.photos.push(photo);
-    Step::changed(vec![question])
+    Step::changed(vec![question]).counting(Count::at(Metric::PhotoShared, spot.id()))
 }
 
 fn retry(ctx: &Ctx, id: &str) -> Step {
@@ -471,9 +472,14 @@ fn settle(ctx: &Ctx, tourist: &mut Tourist, index: usize, scopes: Scopes, credit
     } else {
         Effect::Changed
     };
+    let mut counts = Vec::new();
+    if photo.status == PhotoStatus::Pending && before != PhotoStatus::Pending {
+        counts.push(Count::at(Metric::PhotoConsented, &photo.spot));
+    }
     Step {
         replies: vec![reply],
         office,
+        counts,
         effect,
     }
 }
@@ -667,6 +673,8 @@ pub struct Decision {
     pub toast: String,
     /// A thank-you for the photographer, in their language.
     pub to_owner: Option<Reply>,
+    /// For the office's statistics.
+    pub counts: Vec<Count>,
     pub changed: bool,
 }
 
@@ -684,6 +692,7 @@ pub fn moderate(
             caption: Some(office.t("office-photo-gone")),
             toast: office.t("office-photo-gone"),
             to_owner: None,
+            counts: Vec::new(),
             changed: false,
         };
     };
@@ -696,6 +705,7 @@ pub fn moderate(
             caption: Some(office_caption(&office, photo, photo.status)),
             toast,
             to_owner: None,
+            counts: Vec::new(),
             changed: false,
         };
     }
@@ -744,6 +754,11 @@ pub fn moderate(
         caption: Some(caption),
         toast: verdict,
         to_owner,
+        counts: if approve {
+            vec![Count::at(Metric::PhotoApproved, &photo.spot)]
+        } else {
+            Vec::new()
+        },
         changed: true,
     }
 }

@@ -15,6 +15,7 @@ use url::Url;
 
 use crate::config::Spot;
 use crate::journey::{Button, Ctx, Reply};
+use crate::stats::{Count, Metric};
 use crate::tasks::hashtag::hashtags;
 use crate::tasks::{Input, Step, Task};
 use crate::tourist::Tourist;
@@ -72,6 +73,7 @@ impl Task for Postcard {
                 }]],
             )],
         )
+        .counting(Count::at(Metric::PostcardSent, spot.id()))
     }
 }
 

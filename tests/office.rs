@@ -1,0 +1,251 @@
+//! The office's and partners' side over real HTTP: rewards from earning to redeeming, `/stats`,
+//! `/partner`, `/export`, and the command line's `stats` and `export`.
+
+mod support;
+
+use escale::config;
+use escale::sandbox::{BotMessage, Content, Person, Sandbox};
+use escale::stats::{Count, Metric};
+use support::{World, tourist};
+use tokio::process::Command;
+
+const ADMIN: i64 = 111111;
+const HOTEL_STAFF: i64 = 222222;
+
+fn with_reward_after(tasks: u32) -> String {
+    config::EMBEDDED.replace("after_tasks = 4", &format!("after_tasks = {tasks}"))
+}
+
+/// Opens `spot` and declares its hashtag task done.
+async fn hashtag_done(world: &World, who: &Person, spot: &str) -> BotMessage {
+    let sent = world.sandbox.send_text(who, &format!("/start spot_{spot}"));
+    let menu = world.reply(&sent, "📍").await;
+    let sent = world
+        .sandbox
+        .press(who, &menu, &format!("1:t:{spot}:hashtag"));
+    let task = world.reply(&sent, "#PauPyrenees").await;
+    let sent = world
+        .sandbox
+        .press(who, &task, &format!("1:d:{spot}:hashtag"));
+    world.reply(&sent, "✅").await
+}
+
+#[tokio::test]
+async fn a_reward_is_earned_shown_and_redeemed_once() {
+    let world = World::with_config(&with_reward_after(2)).await;
+    let alex = tourist(1, "en");
+    // A review never counts toward the reward.
+    let menu = world.say(&alex, "/start spot_chateau", "Henri IV").await;
+    let (review, _) = world
+        .press(&alex, &menu, "Leave a review", "helps other travellers")
+        .await;
+    world
+        .press(&alex, &review, "I left a review", "more tasks")
+        .await;
+    hashtag_done(&world, &alex, "chateau").await;
+    assert_eq!(world.stored(&alex).reward, None);
+
+    hashtag_done(&world, &alex, "halles").await;
+    let code = world
+        .stored(&alex)
+        .reward
+        .expect("earned after 2 tasks")
+        .code;
+    let shown = format!("{}-{}", &code[..4], &code[4..]);
+    let congratulation = world
+        .sandbox
+        .wait_for_message(alex.id, |m| {
+            m.plain_text().contains("Well done: 2 tasks done!")
+        })
+        .await
+        .unwrap();
+    assert!(
+        congratulation.plain_text().contains(&shown),
+        "{congratulation}"
+    );
+    assert!(
+        congratulation.plain_text().contains("a Pau pin badge"),
+        "{congratulation}"
+    );
+    let passport = world.say(&alex, "/progress", "Your Pau passport").await;
+    assert!(passport.plain_text().contains(&shown), "{passport}");
+
+    // The hotel's staff checks it, typed sloppily; it works once.
+    let staff = Person::new(HOTEL_STAFF, "Jo").with_language("en");
+    world
+        .say(
+            &staff,
+            &format!("/redeem {}", shown.to_lowercase()),
+            "Valid code",
+        )
+        .await;
+    world
+        .say(&staff, &format!("/redeem {code}"), "already used")
+        .await;
+    world
+        .say(&staff, "/redeem ZZZZ-ZZZZ", "is not a valid code")
+        .await;
+    world.say(&staff, "/redeem", "Type the code").await;
+    let reward = world.stored(&alex).reward.unwrap();
+    assert!(reward.redeemed_at.is_some());
+    assert_eq!(reward.redeemed_by.as_deref(), Some("hotel-exemple"));
+    world.say(&alex, "/progress", "Reward received on").await;
+
+    // A tourist cannot redeem codes.
+    world
+        .say(
+            &tourist(2, "en"),
+            &format!("/redeem {code}"),
+            "don’t know this command",
+        )
+        .await;
+}
+
+#[tokio::test]
+async fn stats_show_the_week_to_admins_only() {
+    let world = World::start().await;
+    let alex = tourist(3, "en");
+    let bea = tourist(4, "en");
+    world
+        .say(&bea, "/start partner_hotel-exemple", "thanks to")
+        .await;
+    for who in [&alex, &bea] {
+        hashtag_done(&world, who, "chateau").await;
+    }
+    hashtag_done(&world, &alex, "halles").await;
+
+    let admin = Person::new(ADMIN, "Marie").with_language("en");
+    let stats = world.say(&admin, "/stats", "the last 7 days").await;
+    let text = stats.plain_text();
+    for line in [
+        "📊 Pau: the last 7 days",
+        "Tourists who opened a spot: 3 (0)",
+        "Tasks done: 3 (0)",
+        "Top spots: Château de Pau 2 · Les Halles food market 1",
+        "Tourists brought by partners: Hôtel Exemple (sample partner) 1",
+    ] {
+        assert!(text.contains(line), "{line:?} in\n{text}");
+    }
+    world.say(&alex, "/stats", "don’t know this command").await;
+    world.say(&alex, "/export", "don’t know this command").await;
+    world
+        .say(&alex, "/partner", "don’t know this command")
+        .await;
+
+    // The hotel's staff sees the tourists it brought, and only those.
+    let staff = Person::new(HOTEL_STAFF, "Jo").with_language("en");
+    let partner = world.say(&staff, "/partner", "the last 7 days").await;
+    let text = partner.plain_text();
+    assert!(text.contains("📊 Hôtel Exemple (sample partner)"), "{text}");
+    assert!(text.contains("Tourists who opened a spot: 1 (0)"), "{text}");
+    assert!(text.contains("Tasks done: 1 (0)"), "{text}");
+    world.say(&staff, "/stats", "don’t know this command").await;
+}
+
+#[tokio::test]
+async fn export_sends_the_daily_counts_as_csv_files() {
+    let world = World::start().await;
+    hashtag_done(&world, &tourist(5, "en"), "chateau").await;
+    let admin = Person::new(ADMIN, "Marie").with_language("en");
+    let sent = world.sandbox.send_text(&admin, "/export");
+    let mut files = Vec::new();
+    for name in ["daily-by-spot.csv", "daily-by-partner.csv"] {
+        let message = world
+            .sandbox
+            .wait_for_reply(&sent, |m| match &m.content {
+                Content::Document { file, .. } => file.file_name.as_deref() == Some(name),
+                _ => false,
+            })
+            .await
+            .unwrap();
+        let Content::Document { file, .. } = &message.content else {
+            unreachable!()
+        };
+        files.push(String::from_utf8(world.sandbox.file_bytes(&file.file_id).unwrap()).unwrap());
+    }
+    let today = escale::tourist::iso_date(escale::unix_now());
+    let by_spot: Vec<&str> = files[0].lines().collect();
+    assert_eq!(by_spot[0], "date,spot,metric,count");
+    assert!(
+        by_spot.contains(&format!("{today},chateau,spot-opened,1").as_str()),
+        "{by_spot:?}"
+    );
+    assert!(
+        by_spot.contains(&format!("{today},chateau,task-hashtag,1").as_str()),
+        "{by_spot:?}"
+    );
+    assert_eq!(
+        files[1], "date,partner,metric,count\n",
+        "no partner brought anyone"
+    );
+}
+
+/// The cost of /stats does not depend on the number of tourists: it reads counters. 100,000
+/// tourists' activity is seeded into the store and the answer counts it all.
+#[tokio::test]
+async fn stats_count_a_hundred_thousand_tourists() {
+    let world = World::start().await;
+    let store = &world.escale.as_ref().unwrap().store;
+    let now = escale::unix_now();
+    for i in 0..100_000u32 {
+        let spot = ["chateau", "halles", "boulevard", "funiculaire"][(i % 4) as usize];
+        let partner = (i % 10 == 0).then_some("hotel-exemple");
+        let mut counts = vec![Count::at(Metric::SpotOpened, spot)];
+        if i % 2 == 0 {
+            counts.push(Count::at(
+                Metric::TaskDone(escale::tasks::TaskKind::Hashtag),
+                spot,
+            ));
+        }
+        store.add_counts(now, partner, &counts).unwrap();
+    }
+    let admin = Person::new(ADMIN, "Marie").with_language("en");
+    let stats = world.say(&admin, "/stats", "the last 7 days").await;
+    let text = stats.plain_text();
+    assert!(
+        text.contains("Tourists who opened a spot: 100000 (0)"),
+        "{text}"
+    );
+    assert!(text.contains("Tasks done: 50000 (0)"), "{text}");
+    assert!(text.contains("Château de Pau 25000"), "{text}");
+}
+
+/// `escale stats` and `escale export`, with the bot running (through its control socket) and
+/// stopped (reading the data folder).
+#[tokio::test]
+async fn the_command_line_shows_and_exports_the_counts() {
+    let mut world = World::start().await;
+    hashtag_done(&world, &tourist(6, "fr"), "halles").await;
+    for running in [true, false] {
+        if !running {
+            world.stop().await;
+        }
+        let output = escale(&world, &["stats"]).await;
+        assert!(output.contains(": 1 (0)"), "{output}");
+        assert!(output.contains("Les Halles de Pau 1"), "{output}");
+        let out = tempfile::tempdir().unwrap();
+        let done = escale(&world, &["export", "--out", out.path().to_str().unwrap()]).await;
+        assert!(done.contains("daily-by-spot.csv"), "{done}");
+        let by_spot = std::fs::read_to_string(out.path().join("daily-by-spot.csv")).unwrap();
+        assert!(by_spot.contains(",halles,task-hashtag,1"), "{by_spot}");
+    }
+}
+
+async fn escale(world: &World, args: &[&str]) -> String {
+    let output = Command::new(env!("CARGO_BIN_EXE_escale"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(args)
+        .arg("--data")
+        .arg(world.data.path())
+        .env("TELOXIDE_TOKEN", Sandbox::TOKEN)
+        .output()
+        .await
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert!(
+        output.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    stdout
+}
