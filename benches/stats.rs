@@ -1,0 +1,64 @@
+//! What `/stats` computes (read 30 days of counters, sum them, write the summary), for a
+//! destination with 1,000 and with 100,000 tourists' activity over the last 30 days. The
+//! counters are per day, metric, partner and spot, so both should cost about the same.
+//!
+//! `cargo bench --bench stats`
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use escale::config::Config;
+use escale::i18n::{I18n, Lang};
+use escale::stats::{CHART_DAYS, Count, Metric, Summary, day_of};
+use escale::store::Store;
+use escale::tasks::TaskKind;
+
+/// A store holding `tourists` tourists' activity, spread over the last 30 days.
+fn seeded(tourists: u64, dir: &std::path::Path) -> Store {
+    let store = Store::open(dir).expect("store");
+    let spots = [
+        "boulevard",
+        "chateau",
+        "funiculaire",
+        "halles",
+        "parc-beaumont",
+    ];
+    let now = escale::unix_now();
+    for tourist in 0..tourists {
+        let day_offset = (tourist % u64::from(CHART_DAYS)) * 86_400;
+        let spot = spots[(tourist % 5) as usize];
+        let partner = (tourist % 7 == 0).then_some("hotel-exemple");
+        let task = TaskKind::ALL[(tourist % 5) as usize];
+        let counts = [
+            Count::at(Metric::SpotOpened, spot),
+            Count::at(Metric::TaskDone(task), spot),
+            Count::at(Metric::TaskDone(TaskKind::Hashtag), spot),
+        ];
+        store
+            .add_counts(now - day_offset, partner, &counts)
+            .expect("count");
+    }
+    store
+}
+
+fn stats(c: &mut Criterion) {
+    let config = Config::embedded();
+    let i18n = I18n::embedded();
+    let today = day_of(escale::unix_now());
+    let mut group = c.benchmark_group("stats");
+    for tourists in [1_000, 100_000] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = seeded(tourists, dir.path());
+        group.bench_function(format!("{tourists} tourists"), |b| {
+            b.iter(|| {
+                let counters = store
+                    .counters(today - (CHART_DAYS - 1), today)
+                    .expect("counters");
+                let summary = Summary::new(&counters, today, None);
+                summary.text(&config, &i18n, Lang::Fr, "Pau")
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, stats);
+criterion_main!(benches);
