@@ -3,7 +3,7 @@
 
 use fast_image_resize::images::{Image, ImageRef};
 use fast_image_resize::{FilterType, PixelType, ResizeAlg, ResizeOptions, Resizer};
-use image::{Rgb, RgbImage};
+use image::RgbImage;
 use qrcode::{Color, EcLevel, QrCode};
 
 use super::text::blend;
@@ -80,21 +80,36 @@ pub fn fill(source: &RgbImage, width: u32, height: u32) -> Result<RgbImage, Card
 /// ridges, so each spot gets its own skyline and always the same one.
 pub fn scenery(palette: &Palette, width: u32, height: u32, seed: u64) -> RgbImage {
     let (w, h) = (width as f32, height as f32);
+    let mut image = RgbImage::new(width, height);
     let horizon_y = 0.78 * h;
-    let mut image = RgbImage::from_fn(width, height, |_, y| {
+    for (y, row) in image.rows_mut().enumerate() {
         let t = (y as f32 / horizon_y).clamp(0.0, 1.0);
-        Rgb(mix(palette.sky, palette.horizon, t.powf(1.6)))
-    });
-    // The sun and its glow.
+        let colour = mix(palette.sky, palette.horizon, t.powf(1.6));
+        row.for_each(|pixel| pixel.0 = colour);
+    }
+    // The sun and its glow, within the glow's reach only.
     let (sun_x, sun_y, sun_r) = (0.7 * w, 0.5 * h, 0.075 * w);
     let sun = mix(palette.horizon, [255, 250, 235], 0.7);
-    for (x, y, pixel) in image.enumerate_pixels_mut() {
-        let d = ((x as f32 - sun_x).powi(2) + (y as f32 - sun_y).powi(2)).sqrt();
-        let glow = (1.0 - d / (sun_r * 4.0)).clamp(0.0, 1.0).powi(2) * 0.35;
-        blend(&mut pixel.0, sun, glow);
-        blend(&mut pixel.0, sun, (sun_r - d + 0.5).clamp(0.0, 1.0));
+    let reach = sun_r * 4.0;
+    let (x0, x1) = (
+        (sun_x - reach).max(0.0) as u32,
+        ((sun_x + reach) as u32).min(width),
+    );
+    let (y0, y1) = (
+        (sun_y - reach).max(0.0) as u32,
+        ((sun_y + reach) as u32).min(height),
+    );
+    for y in y0..y1 {
+        for x in x0..x1 {
+            let d = ((x as f32 - sun_x).powi(2) + (y as f32 - sun_y).powi(2)).sqrt();
+            let glow = (1.0 - d / reach).clamp(0.0, 1.0).powi(2) * 0.35;
+            let disc = (sun_r - d + 0.5).clamp(0.0, 1.0);
+            let pixel = &mut image.get_pixel_mut(x, y).0;
+            blend(pixel, sun, glow);
+            blend(pixel, sun, disc);
+        }
     }
-    // Ridges, far to near: broad smooth swells carrying jagged crests, hazier with distance.
+    // Ridges, far to near: broad swells carrying jagged crests, hazier with distance.
     let mut rng = seed | 1;
     for layer in 0..3u8 {
         let depth = f32::from(layer) / 2.0;
@@ -125,25 +140,38 @@ pub fn scenery(palette: &Palette, width: u32, height: u32, seed: u64) -> RgbImag
             })
             .collect();
         let total: f32 = octaves.iter().map(|(_, weight, _)| weight).sum();
-        for x in 0..width {
-            let crest = waves
-                .iter()
-                .map(|&(f, p, weight, jagged)| {
-                    let s = (x as f32 * f + p).sin();
-                    // A triangle wave has the straight slopes and sharp tops of rock.
-                    weight
-                        * if jagged {
-                            s.asin() * std::f32::consts::FRAC_2_PI
-                        } else {
-                            s
-                        }
-                })
-                .sum::<f32>()
-                / total;
-            let top = base - amplitude * crest;
-            for y in (top.floor().max(0.0) as u32)..height {
-                let coverage = (y as f32 + 1.0 - top).clamp(0.0, 1.0);
-                blend(&mut image.get_pixel_mut(x, y).0, colour, coverage);
+        let tops: Vec<f32> = (0..width)
+            .map(|x| {
+                let crest = waves
+                    .iter()
+                    .map(|&(f, p, weight, jagged)| {
+                        let s = (x as f32 * f + p).sin();
+                        // A triangle wave has the straight slopes and sharp tops of rock.
+                        weight
+                            * if jagged {
+                                s.asin() * std::f32::consts::FRAC_2_PI
+                            } else {
+                                s
+                            }
+                    })
+                    .sum::<f32>()
+                    / total;
+                base - amplitude * crest
+            })
+            .collect();
+        let highest = tops.iter().copied().fold(h, f32::min).floor().max(0.0) as u32;
+        for y in highest..height {
+            for (x, &top) in tops.iter().enumerate() {
+                let coverage = y as f32 + 1.0 - top;
+                if coverage <= 0.0 {
+                    continue;
+                }
+                let pixel = &mut image.get_pixel_mut(x as u32, y).0;
+                if coverage >= 1.0 {
+                    *pixel = colour;
+                } else {
+                    blend(pixel, colour, coverage);
+                }
             }
         }
     }
@@ -152,12 +180,13 @@ pub fn scenery(palette: &Palette, width: u32, height: u32, seed: u64) -> RgbImag
 
 /// Darkens the lower part of `frame` on `canvas`, so white names stay readable on any photo.
 pub fn shade(canvas: &mut RgbImage, frame: Rect, fraction: f32, strength: f32) {
-    let start = frame.y + frame.h - (frame.h as f32 * fraction) as u32;
-    let span = (frame.y + frame.h - start).max(1) as f32;
-    for y in start..frame.y + frame.h {
-        let t = (y - start) as f32 / span;
-        let alpha = strength * t.powf(1.4);
-        for x in frame.x..frame.x + frame.w {
+    let bottom = (frame.y + frame.h).min(canvas.height());
+    let right = (frame.x + frame.w).min(canvas.width());
+    let start = bottom.saturating_sub((frame.h as f32 * fraction) as u32);
+    let span = (bottom - start).max(1) as f32;
+    for y in start..bottom {
+        let alpha = strength * ((y - start) as f32 / span).powf(1.4);
+        for x in frame.x..right {
             blend(&mut canvas.get_pixel_mut(x, y).0, [8, 10, 20], alpha);
         }
     }
@@ -327,13 +356,24 @@ const STAMP_EDGE: u32 = 14;
 pub fn postmark(canvas: &mut RgbImage, (cx, cy, radius): (f32, f32, f32), left: f32, ink: [u8; 3]) {
     ring(canvas, (cx, cy), radius, 2.5, ink, 0.55);
     ring(canvas, (cx, cy), radius - 8.0, 1.5, ink, 0.55);
+    // Each pixel is blended once, by its distance to the wave (vertical distance corrected by
+    // the slope), so the lines have the same even strength as the rings.
+    let (amplitude, period, half_width) = (5.0_f32, 14.0_f32, 1.4_f32);
     for line in 0..4 {
         let base = cy - 27.0 + 18.0 * line as f32;
-        let mut x = left;
-        while x < cx - radius - 6.0 {
-            let y = base + 5.0 * (x / 14.0).sin();
-            disc_alpha(canvas, (x, y), 1.4, ink, 0.5);
-            x += 0.7;
+        for x in left as u32..(cx - radius - 6.0).max(left) as u32 {
+            let at = x as f32 + 0.5;
+            let y = base + amplitude * (at / period).sin();
+            let slope = amplitude / period * (at / period).cos();
+            let stretch = (1.0 + slope * slope).sqrt();
+            let top = (y - half_width * stretch - 1.0).max(0.0) as u32;
+            for py in top..top + (2.0 * half_width * stretch + 3.0) as u32 {
+                let distance = (py as f32 + 0.5 - y).abs() / stretch;
+                let coverage = (half_width + 0.5 - distance).clamp(0.0, 1.0);
+                if let Some(pixel) = canvas.get_pixel_mut_checked(x, py) {
+                    blend(&mut pixel.0, ink, coverage * 0.55);
+                }
+            }
         }
     }
 }
@@ -362,17 +402,7 @@ fn ring(
     }
 }
 
-fn disc(canvas: &mut RgbImage, centre: (f32, f32), radius: f32, colour: [u8; 3]) {
-    disc_alpha(canvas, centre, radius, colour, 1.0);
-}
-
-fn disc_alpha(
-    canvas: &mut RgbImage,
-    (cx, cy): (f32, f32),
-    radius: f32,
-    colour: [u8; 3],
-    alpha: f32,
-) {
+fn disc(canvas: &mut RgbImage, (cx, cy): (f32, f32), radius: f32, colour: [u8; 3]) {
     let reach = (radius + 1.0).ceil() as i64;
     for dy in -reach..=reach {
         for dx in -reach..=reach {
@@ -383,7 +413,7 @@ fn disc_alpha(
             let d = ((x as f32 + 0.5 - cx).powi(2) + (y as f32 + 0.5 - cy).powi(2)).sqrt();
             let coverage = (radius + 0.5 - d).clamp(0.0, 1.0);
             if let Some(pixel) = canvas.get_pixel_mut_checked(x as u32, y as u32) {
-                blend(&mut pixel.0, colour, coverage * alpha);
+                blend(&mut pixel.0, colour, coverage);
             }
         }
     }
@@ -455,6 +485,7 @@ fn next(state: &mut u64) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use image::Rgb;
 
     /// The crop's aspect ratio matches the frame's within the rounding of one pixel.
     fn assert_same_aspect(r: Rect, frame_w: u32, frame_h: u32) {

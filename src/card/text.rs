@@ -205,11 +205,12 @@ pub fn draw(
     }
 }
 
-/// Mixes `colour` into `pixel` by `alpha` (0 keeps the pixel, 1 replaces it).
+/// Mixes `colour` into `pixel` by `alpha` (0 keeps the pixel, 1 replaces it), in 1/256 steps.
 pub(crate) fn blend(pixel: &mut [u8; 3], colour: [u8; 3], alpha: f32) {
+    let a = (alpha.clamp(0.0, 1.0) * 256.0) as i32;
     for (p, c) in pixel.iter_mut().zip(colour) {
-        let mixed = f32::from(*p) + (f32::from(c) - f32::from(*p)) * alpha;
-        *p = mixed.round().clamp(0.0, 255.0) as u8;
+        let (from, to) = (i32::from(*p), i32::from(c));
+        *p = (from + (((to - from) * a + 128) >> 8)).clamp(0, 255) as u8;
     }
 }
 
