@@ -17,13 +17,14 @@
 //! │ │      fill its frame          │             └┄┄┄┄┄┄┘      │
 //! │ │                              │  Quelle vue sur les       │
 //! │ │▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒│  ───────────────────────  │
-//! │ │ PAU                          │  Pyrénées ! Bisous        │
+//! │ │ Pau                          │  Pyrénées ! Bisous        │
 //! │ │ Château de Pau               │  ───────────────────────  │
 //! │ └──────────────────────────────┘  #PauPyrenees             │
 //! └────────────────────────────────────────────────────────────┘
 //! ```
 //!
-//! [`render`] is pure and synchronous (about 40 ms for a 1280x960 photo in release): the bot calls
+//! [`render`] is pure and synchronous (25-30 ms for a 1280x960 photo in release on 2 cores, see the
+//! README's benchmark): the bot calls
 //! it inside `spawn_blocking`. Everything taken from the tourist is bounded: the file's size and
 //! dimensions (see [`decode`]), the message's length (shrunk, then cut with "…"), the characters
 //! (see [`drawable`]).
@@ -108,16 +109,23 @@ impl Default for Palette {
 /// Why a card could not be made. The bot tells the tourist a short translated reason per kind.
 #[derive(Debug, thiserror::Error)]
 pub enum CardError {
+    /// The file is over [`MAX_INPUT_BYTES`]; nothing was parsed.
     #[error("the file is {bytes} bytes, over the {limit}-byte limit")]
     TooBig { bytes: usize, limit: usize },
+    /// The file is not a JPEG or a PNG (by its signature).
     #[error("the picture is neither a JPEG nor a PNG")]
     Unsupported,
+    /// The header claims more pixels than [`MAX_SIDE`] or [`MAX_PIXELS`], or decoding would pass
+    /// the allocation cap; refused before the pixels are allocated.
     #[error("the picture is too large to render ({0})")]
     TooLarge(String),
+    /// The file is corrupt or truncated, or its decoder panicked.
     #[error("the picture cannot be decoded: {0}")]
     Unreadable(String),
+    /// The link is empty or too long for the stamp's QR code: a bug on the bot's side.
     #[error("the link cannot be drawn as a QR code: {0}")]
     Link(String),
+    /// The JPEG encoder failed.
     #[error("the card cannot be encoded: {0}")]
     Encode(String),
 }
@@ -132,8 +140,8 @@ pub fn render(
     text: &CardText<'_>,
     palette: &Palette,
 ) -> Result<Vec<u8>, CardError> {
-    // The cheap checks first: a bad link should not cost a decode.
-    let qr = paint::qr_modules(text.link)?;
+    // The cheap check first: a bad link should not cost a decode.
+    let qr = paint::qr_code(text.link, STAMP.2)?;
     let framed = match picture {
         Picture::Encoded(bytes) => {
             let photo = decode::decode(bytes)?;
@@ -150,7 +158,7 @@ pub fn render(
     paint::drop_shadow(&mut card, FRAME, 4, 10);
     paint::paste(&mut card, &framed, FRAME.x, FRAME.y);
     names(&mut card, text);
-    paint::stamp(&mut card, STAMP, (&qr.0, qr.1), PAPER, palette.horizon)?;
+    paint::stamp(&mut card, STAMP, &qr, PAPER, palette.horizon);
     postmark(&mut card, text.destination, palette.ink);
     message(&mut card, text.message, palette.ink);
     hashtag(&mut card, text.hashtag, palette);
@@ -246,7 +254,7 @@ fn postmark(card: &mut RgbImage, destination: &str, ink: [u8; 3]) {
     );
 }
 
-/// The message in the "handwritten" face on ruled lines: as large as fits (34 px down to 22 px),
+/// The message in the "handwritten" face on ruled lines: as large as fits (36 px down to 22 px),
 /// then cut with "…" on the last line.
 fn message(card: &mut RgbImage, message: &str, ink: [u8; 3]) {
     let message = bounded(message, MESSAGE_CHARS);

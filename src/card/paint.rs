@@ -250,40 +250,53 @@ pub fn drop_shadow(canvas: &mut RgbImage, rect: Rect, offset: u32, blur: u32) {
     }
 }
 
-/// A QR code for `link`, as module colours (true = dark) and its width in modules.
-pub fn qr_modules(link: &str) -> Result<(Vec<bool>, usize), CardError> {
+/// A QR code ready to print on a stamp: which modules are dark, row by row.
+#[derive(Debug, Clone)]
+pub struct Qr {
+    dark: Vec<bool>,
+    /// Modules a side.
+    width: usize,
+    /// Pixels a module side: whole pixels keep the code decodable after JPEG compression.
+    module_px: u32,
+}
+
+/// Encodes `link` (error correction M) for a stamp of `stamp_size` pixels, with a 3-module quiet
+/// zone inside the stamp's printed area. Fails when the link is empty, or too long to draw at
+/// 3 pixels a module, below which a phone camera struggles with a card on a screen.
+pub fn qr_code(link: &str, stamp_size: u32) -> Result<Qr, CardError> {
     if link.is_empty() {
         return Err(CardError::Link("the link is empty".into()));
     }
     let code = QrCode::with_error_correction_level(link.as_bytes(), EcLevel::M)
         .map_err(|e| CardError::Link(e.to_string()))?;
     let width = code.width();
+    let module_px = stamp_size.saturating_sub(2 * STAMP_EDGE) / (width as u32 + 6);
+    if module_px < 3 {
+        return Err(CardError::Link(format!(
+            "a {width}-module QR code is too dense for the stamp"
+        )));
+    }
     let dark = code
         .into_colors()
         .into_iter()
         .map(|c| c == Color::Dark)
         .collect();
-    Ok((dark, width))
+    Ok(Qr {
+        dark,
+        width,
+        module_px,
+    })
 }
 
-/// A perforated stamp of `size` at (`x`, `y`), bearing the QR code (`modules`, `width` modules a
-/// side) at whole pixels a module, with a 3-module quiet zone. Whole pixels and pure black on
-/// white keep it decodable after JPEG compression. Fails when the code is too dense to draw at
-/// 3 pixels a module.
+/// A perforated stamp of `size` at (`x`, `y`) bearing `qr`, centred, dark on white.
 pub fn stamp(
     canvas: &mut RgbImage,
     (x, y, size): (u32, u32, u32),
-    (modules, width): (&[bool], usize),
+    qr: &Qr,
     paper: [u8; 3],
     accent: [u8; 3],
-) -> Result<(), CardError> {
+) {
     let inner = size - 2 * STAMP_EDGE;
-    let module = inner / (width as u32 + 6);
-    if module < 3 {
-        return Err(CardError::Link(format!(
-            "a {width}-module QR code is too dense for the stamp"
-        )));
-    }
     fill_rect(
         canvas,
         Rect {
@@ -330,9 +343,10 @@ pub fn stamp(
         h: inner + 10,
     };
     outline(canvas, frame, accent, 2);
+    let (module, width) = (qr.module_px, qr.width);
     let side = module * width as u32;
     let (qx, qy) = (x + (size - side) / 2, y + (size - side) / 2);
-    for (i, dark) in modules.iter().enumerate() {
+    for (i, dark) in qr.dark.iter().enumerate() {
         if !dark {
             continue;
         }
@@ -345,7 +359,6 @@ pub fn stamp(
         };
         fill_rect(canvas, rect, [16, 18, 26], 1.0);
     }
-    Ok(())
 }
 
 /// Inset of the stamp's printed area from its perforated edge.
@@ -597,18 +610,23 @@ mod tests {
     }
 
     #[test]
-    fn an_empty_or_huge_link_is_an_error() {
-        assert!(matches!(qr_modules(""), Err(CardError::Link(_))));
+    fn an_empty_or_too_dense_link_is_an_error() {
+        assert!(matches!(qr_code("", 204), Err(CardError::Link(_))));
         assert!(matches!(
-            qr_modules(&"x".repeat(5000)),
+            qr_code(&"x".repeat(5000), 204),
             Err(CardError::Link(_))
         ));
-        let dense = qr_modules(&"x".repeat(600));
-        let Ok((modules, width)) = dense else {
-            panic!("600 bytes fit a QR code");
-        };
-        let mut canvas = RgbImage::new(300, 300);
-        let drawn = stamp(&mut canvas, (0, 0, 200), (&modules, width), [0; 3], [0; 3]);
-        assert!(matches!(drawn, Err(CardError::Link(_))));
+        // 600 bytes make a valid QR code, but too dense for a 204 px stamp.
+        assert!(matches!(
+            qr_code(&"x".repeat(600), 204),
+            Err(CardError::Link(_))
+        ));
+        assert!(qr_code(&"x".repeat(600), 1000).is_ok());
+        // A Telegram deep link with the longest start payload (64 characters) fits.
+        let longest = format!("https://t.me/PauPyreneesBot?start={}", "A".repeat(64));
+        assert!(matches!(
+            qr_code(&longest, 204),
+            Ok(Qr { module_px: 3.., .. })
+        ));
     }
 }
