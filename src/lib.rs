@@ -2,6 +2,7 @@
 //! for tourists. See README.md for the big picture.
 #![forbid(unsafe_code)]
 
+pub mod card;
 pub mod cli;
 pub mod config;
 pub mod control;

@@ -67,7 +67,7 @@ pub struct ErasedPhoto {
 impl Store {
     /// Opens (or creates) the store in `dir`, and brings its layout up to [`SCHEMA_VERSION`].
     pub fn open(dir: &Path) -> Result<Store, StoreError> {
-        let db = sled::open(dir).map_err(|source| StoreError::Open {
+        let db = open_when_released(dir).map_err(|source| StoreError::Open {
             path: dir.display().to_string(),
             source,
         })?;
@@ -280,6 +280,27 @@ impl Store {
             .try_into()
             .map_err(|_| StoreError::Corrupt("schema version".into()))?;
         Ok(u32::from_be_bytes(bytes))
+    }
+}
+
+/// sled locks its folder, and after a `Db` is dropped its background threads may hold the lock a
+/// few milliseconds more: a store closed and opened again (a restart in-process, an office
+/// command right after the bot stopped) waits for them, briefly. Another process holding the
+/// folder is still an error after that.
+fn open_when_released(dir: &Path) -> Result<sled::Db, sled::Error> {
+    const PATIENCE: std::time::Duration = std::time::Duration::from_secs(2);
+    let started = std::time::Instant::now();
+    loop {
+        match sled::open(dir) {
+            // sled reports a held lock only through its message.
+            Err(sled::Error::Io(e))
+                if e.to_string().contains("could not acquire lock")
+                    && started.elapsed() < PATIENCE =>
+            {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            result => return result,
+        }
     }
 }
 

@@ -413,7 +413,7 @@ async fn wrong_files_are_explained_and_nothing_is_stored() {
 
 #[tokio::test]
 async fn a_tourist_cannot_flood_the_moderation_chat() {
-    let config = config::EMBEDDED.replace("[office]", "[office]\nmax_pending_photos = 2");
+    let config = config::EMBEDDED.replace("max_pending_photos = 10", "max_pending_photos = 2");
     let world = office_world(&config).await;
     let alex = tourist(8, "en");
     for _ in 0..2 {
