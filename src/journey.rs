@@ -153,6 +153,13 @@ pub enum Reply {
         bytes: Vec<u8>,
         caption: String,
     },
+    /// A picture made by escale (a postcard, a chart), sent as a photo.
+    Picture {
+        file_name: String,
+        bytes: Vec<u8>,
+        caption: String,
+        keyboard: Keyboard,
+    },
     /// A picture already on Telegram's servers; `original` when it was sent as a file.
     Photo {
         file_id: String,

@@ -92,6 +92,20 @@ where
             bot.send_document(chat, file).caption(caption).await?;
             Ok(())
         }
+        Reply::Picture {
+            file_name,
+            bytes,
+            caption,
+            keyboard,
+        } => {
+            let file = InputFile::memory(bytes.clone()).file_name(file_name.clone());
+            let request = bot.send_photo(chat, file).caption(caption);
+            match inline_markup(keyboard) {
+                Some(markup) => request.reply_markup(markup).await?,
+                None => request.await?,
+            };
+            Ok(())
+        }
         Reply::Photo {
             file_id,
             original,
