@@ -64,6 +64,20 @@ pub fn load(paths: &Paths) -> anyhow::Result<(Config, I18n)> {
 /// `escale check`: validates the config and locales and prints every deep link.
 pub fn check(paths: &Paths) -> anyhow::Result<String> {
     let (config, i18n) = load(paths)?;
+    for spot in &config.spots {
+        let Some(path) = config.postcard_image(spot) else {
+            continue;
+        };
+        let bytes =
+            std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+        crate::card::decode::decode(&bytes).with_context(|| {
+            format!(
+                "spots[{}].postcard_image: {} is not a usable picture",
+                spot.id(),
+                path.display()
+            )
+        })?;
+    }
     Ok(summary(&config, &i18n, &paths.config))
 }
 

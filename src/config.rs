@@ -33,6 +33,9 @@ pub struct Config {
     #[serde(default)]
     pub partners: Vec<Partner>,
     pub rewards: Option<Rewards>,
+    /// The folder of the config file: `postcard_image` paths are relative to it.
+    #[serde(skip)]
+    pub base_dir: std::path::PathBuf,
 }
 
 /// What a tourist gets after some tasks, with the partners' help.
@@ -70,6 +73,38 @@ pub struct Destination {
     pub default_language: Lang,
     pub hashtag: Hashtag,
     pub review_url: Option<Url>,
+    /// The postcards' colours; a Pyrenees evening when not set.
+    pub colours: Option<Colours>,
+}
+
+/// The colours of the destination's postcards, as `#rrggbb`.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Colours {
+    /// The top of the sky drawn on cards without a picture.
+    pub sky: Colour,
+    /// The horizon, the stamp's border.
+    pub horizon: Colour,
+    /// The ink of the message: choose a dark colour.
+    pub ink: Colour,
+}
+
+/// A colour written `#rrggbb`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "String")]
+pub struct Colour(pub [u8; 3]);
+
+impl TryFrom<String> for Colour {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, String> {
+        let bad = || format!("\"{s}\" is not a colour: write it #rrggbb, for example \"#263468\"");
+        let hex = s
+            .strip_prefix('#')
+            .filter(|h| h.len() == 6)
+            .ok_or_else(bad)?;
+        let channel = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).map_err(|_| bad());
+        Ok(Colour([channel(0)?, channel(2)?, channel(4)?]))
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -115,6 +150,8 @@ pub struct Spot {
     pub partner: Option<Spanned<Id>>,
     #[serde(default = "TaskKind::all")]
     pub tasks: Vec<TaskKind>,
+    /// The spot's own picture for postcards: a JPEG or PNG under `assets/`.
+    pub postcard_image: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -155,7 +192,44 @@ impl Config {
             path: path.display().to_string(),
             source,
         })?;
-        Config::parse(&source)
+        let mut config = Config::parse(&source)?;
+        config.base_dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        config.validate_files(&source)?;
+        Ok(config)
+    }
+
+    /// The files the config names exist where it says.
+    fn validate_files(&self, source: &str) -> Result<(), ConfigError> {
+        for spot in &self.spots {
+            let Some(image) = &spot.postcard_image else {
+                continue;
+            };
+            let under_assets = Path::new(image).starts_with("assets")
+                && !Path::new(image)
+                    .components()
+                    .any(|c| matches!(c, std::path::Component::ParentDir));
+            let problem = if !under_assets {
+                format!("\"{image}\" is not under assets/")
+            } else if !self.base_dir.join(image).is_file() {
+                format!("there is no file {image} next to the config")
+            } else {
+                continue;
+            };
+            return Err(ConfigError::Invalid {
+                line: source[..spot.id.span().start].matches('\n').count() + 1,
+                key: format!("spots[{}].postcard_image", spot.id()),
+                problem,
+                fix: "put the JPEG or PNG in the assets/ folder and write its path, e.g. \"assets/chateau.jpg\"".into(),
+            });
+        }
+        Ok(())
+    }
+
+    /// The spot's postcard picture on disk, if it has one.
+    pub fn postcard_image(&self, spot: &Spot) -> Option<std::path::PathBuf> {
+        spot.postcard_image
+            .as_ref()
+            .map(|image| self.base_dir.join(image))
     }
 
     /// Parses and validates a configuration held in memory.

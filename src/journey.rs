@@ -19,6 +19,7 @@ use crate::i18n::{I18n, Lang};
 use crate::rewards;
 use crate::stats::{Count, Metric};
 use crate::tasks::photo::{self, ConsentChoice, CreditChoice};
+use crate::tasks::postcard::{self, PictureChoice};
 use crate::tasks::{self, Effect, Input, Media, Step, TaskKind};
 use crate::tourist::{Awaiting, Tourist};
 
@@ -32,15 +33,20 @@ pub struct Ctx<'a> {
     pub now: u64,
     /// The tourist's Telegram first name, offered as a photo credit (never stored unless chosen).
     pub first_name: &'a str,
-    /// Where new photo numbers and reward codes come from.
-    pub mint: &'a dyn Mint,
+    /// Where new numbers and codes come from, and shared cards are found.
+    pub registry: &'a dyn Registry,
 }
 
-/// A source of unique numbers and codes (the store, in the bot).
-pub trait Mint: Sync {
+/// What is shared between tourists: unique numbers and codes, and the cards they send (the store,
+/// in the bot).
+pub trait Registry: Sync {
     fn next_id(&self) -> u64;
     /// A reward code no one else has, hard to guess (None if none can be made now).
     fn reward_code(&self) -> Option<String>;
+    /// A postcard code no one else has, hard to guess (None if none can be made now).
+    fn card_code(&self) -> Option<String>;
+    /// The card behind a `card_<code>` link.
+    fn shared_card(&self, code: &str) -> Option<postcard::Shared>;
 }
 
 impl Ctx<'_> {
@@ -131,6 +137,11 @@ pub enum Action {
         photo: u64,
         approve: bool,
     },
+    /// The picture of a postcard.
+    CardPicture {
+        spot: String,
+        choice: PictureChoice,
+    },
 }
 
 /// Something to show the tourist.
@@ -220,6 +231,11 @@ pub enum Button {
         label: String,
         text: String,
     },
+    /// Opens Telegram's chat picker, then offers the bot's inline answers to `query` there.
+    Share {
+        label: String,
+        query: String,
+    },
 }
 
 impl Button {
@@ -252,6 +268,8 @@ pub struct Outcome {
     pub office: Vec<Reply>,
     /// For the office's statistics.
     pub counts: Vec<Count>,
+    /// A postcard to draw and send.
+    pub card: Option<postcard::Order>,
 }
 
 impl Outcome {
@@ -262,6 +280,7 @@ impl Outcome {
             change: Change::None,
             office: Vec::new(),
             counts: Vec::new(),
+            card: None,
         }
     }
 
@@ -360,6 +379,21 @@ fn start_with(ctx: &Ctx, tourist: &mut Tourist, payload: &str) -> Outcome {
             }
             None => Outcome::show(unknown_link(ctx)),
         },
+        Some(DeepLink::Card(code)) => match ctx.registry.shared_card(&code.to_ascii_uppercase()) {
+            Some(shared) => {
+                let code = code.to_ascii_uppercase();
+                let (greeting, first) = postcard::welcome_friend(ctx, tourist, &code, &shared);
+                let mut replies = vec![greeting];
+                replies.extend(welcome(ctx));
+                if first {
+                    Outcome::save(replies)
+                        .counting([Count::at(Metric::FriendArrived, &shared.spot)])
+                } else {
+                    Outcome::show(replies)
+                }
+            }
+            None => Outcome::show(unknown_link(ctx)),
+        },
         None => Outcome::show(unknown_link(ctx)),
     }
 }
@@ -375,6 +409,8 @@ fn unknown_link(ctx: &Ctx) -> Vec<Reply> {
 pub enum DeepLink<'a> {
     Spot(&'a str),
     Partner(&'a str),
+    /// A postcard's code: a friend scanned it.
+    Card(&'a str),
 }
 
 impl<'a> DeepLink<'a> {
@@ -392,6 +428,7 @@ impl<'a> DeepLink<'a> {
         match kind {
             "spot" => Some(DeepLink::Spot(id)),
             "partner" => Some(DeepLink::Partner(id)),
+            "card" => Some(DeepLink::Card(id)),
             _ => None,
         }
     }
@@ -539,7 +576,7 @@ fn on_button(ctx: &Ctx, tourist: &mut Tourist, action: Action) -> Outcome {
                 return stale(ctx);
             };
             let module = tasks::task(task);
-            let replies = module.open(ctx, spot);
+            let replies = module.open(ctx, tourist, spot);
             if module.awaits_input() {
                 tourist.awaiting = Some(Awaiting {
                     spot: spot.id().to_owned(),
@@ -584,6 +621,13 @@ fn on_button(ctx: &Ctx, tourist: &mut Tourist, action: Action) -> Outcome {
         Action::PhotoWithdraw { photo } => {
             let step = photo::withdraw(ctx, tourist, photo);
             after_step(ctx, tourist, TaskKind::Photo, step)
+        }
+        Action::CardPicture { spot, choice } => {
+            let Some(spot) = spot_with_task(ctx, &spot, TaskKind::Postcard) else {
+                return stale(ctx);
+            };
+            let step = postcard::choose(ctx, tourist, spot, choice);
+            after_step(ctx, tourist, TaskKind::Postcard, step)
         }
         // Moderation is the office's business, handled apart; a tourist never gets this button.
         Action::Moderate { .. } => stale(ctx),
@@ -643,12 +687,54 @@ fn complete(
     outcome.with_toast(ctx.t("task-done-short"))
 }
 
+/// The postcard went out: remember its image, count it, and tick the task (the first card).
+pub fn card_delivered(
+    ctx: &Ctx,
+    tourist: &mut Tourist,
+    code: &str,
+    file_id: Option<String>,
+) -> Outcome {
+    let Some(spot_id) = postcard::delivered(tourist, code, file_id) else {
+        return Outcome::show(Vec::new());
+    };
+    let sent = Count::at(Metric::PostcardSent, &spot_id);
+    match ctx
+        .config
+        .spot(&spot_id)
+        .filter(|s| s.tasks.contains(&TaskKind::Postcard))
+    {
+        Some(spot) => Outcome {
+            change: Change::Save,
+            ..complete(ctx, tourist, spot, TaskKind::Postcard, Vec::new())
+        }
+        .counting([sent]),
+        None => Outcome::save(Vec::new()).counting([sent]),
+    }
+}
+
+/// The postcard could not be made: say why (`reason` is a message id) and offer the pictures
+/// again.
+pub fn card_failed(ctx: &Ctx, tourist: &mut Tourist, code: &str, reason: &str) -> Outcome {
+    let spot = tourist
+        .cards
+        .iter()
+        .find(|c| c.code == code)
+        .and_then(|c| ctx.config.spot(&c.spot));
+    let mut replies = vec![Reply::text(ctx.t(reason))];
+    if let Some(spot) = spot {
+        replies.extend(postcard::undelivered(ctx, tourist, code, spot));
+    }
+    tourist.cards.retain(|c| c.code != code);
+    Outcome::save(replies)
+}
+
 /// Applies what a step of `task` did: store, complete the task, tell the office.
 fn after_step(ctx: &Ctx, tourist: &mut Tourist, task: TaskKind, step: Step) -> Outcome {
     let Step {
         replies,
         office,
         counts,
+        card,
         effect,
     } = step;
     let mut outcome = match effect {
@@ -664,6 +750,7 @@ fn after_step(ctx: &Ctx, tourist: &mut Tourist, task: TaskKind, step: Step) -> O
         },
     };
     outcome.office = office;
+    outcome.card = card;
     outcome.counting(counts)
 }
 

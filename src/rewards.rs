@@ -72,7 +72,7 @@ pub fn earn(ctx: &Ctx, tourist: &mut Tourist) -> Option<(Reply, Count)> {
         return None;
     }
     // Without a code now, the reward comes with the next task.
-    let code = ctx.mint.reward_code()?;
+    let code = ctx.registry.reward_code()?;
     let text = ctx.t_args(
         "reward-earned",
         &[

@@ -26,6 +26,8 @@ const PHOTO_OWNERS: &str = "photo_owners_v1";
 const ERASED_PHOTOS: &str = "erased_photos_v1";
 /// Reward code → the tourist who earned it (for /redeem).
 const REWARD_CODES: &str = "reward_codes_v1";
+/// Postcard code → the tourist who made the card (for a friend arriving by it).
+const CARD_CODES: &str = "card_codes_v1";
 /// The office's counters: day, metric, partner, spot → count (see [`CounterKey`]).
 const COUNTERS: &str = "counters_v1";
 
@@ -54,6 +56,7 @@ pub struct Store {
     erased_photos: sled::Tree,
     counters: sled::Tree,
     reward_codes: sled::Tree,
+    card_codes: sled::Tree,
 }
 
 /// An approved photo erased with its author's record.
@@ -94,7 +97,9 @@ impl Store {
         let erased_photos = db.open_tree(ERASED_PHOTOS)?;
         let counters = db.open_tree(COUNTERS)?;
         let reward_codes = db.open_tree(REWARD_CODES)?;
+        let card_codes = db.open_tree(CARD_CODES)?;
         Ok(Store {
+            card_codes,
             reward_codes,
             db,
             tourists,
@@ -129,7 +134,19 @@ impl Store {
             self.reward_codes
                 .insert(reward.code.as_bytes(), &user_id.to_be_bytes())?;
         }
+        for card in &tourist.cards {
+            self.card_codes
+                .insert(card.code.as_bytes(), &user_id.to_be_bytes())?;
+        }
         Ok(())
+    }
+
+    /// The tourist who made the postcard `code`.
+    pub fn card_owner(&self, code: &str) -> Result<Option<u64>, StoreError> {
+        self.card_codes
+            .get(code.as_bytes())?
+            .map(|bytes| be_u64(&bytes))
+            .transpose()
     }
 
     /// The tourist who earned the reward `code`.
@@ -175,6 +192,9 @@ impl Store {
         if let Ok(tourist) = self.tourist(user_id) {
             if let Some(reward) = &tourist.reward {
                 self.reward_codes.remove(reward.code.as_bytes())?;
+            }
+            for card in &tourist.cards {
+                self.card_codes.remove(card.code.as_bytes())?;
             }
             for photo in &tourist.photos {
                 self.photo_owners.remove(photo.id.to_be_bytes())?;

@@ -104,6 +104,8 @@ pub struct Step {
     pub office: Vec<Reply>,
     /// For the office's statistics.
     pub counts: Vec<Count>,
+    /// A postcard to draw and send.
+    pub card: Option<postcard::Order>,
     pub effect: Effect,
 }
 
@@ -125,6 +127,7 @@ impl Step {
             replies,
             office: Vec::new(),
             counts: Vec::new(),
+            card: None,
             effect,
         }
     }
@@ -154,7 +157,7 @@ impl Step {
 /// One digital task. Its module's header shows a sample exchange.
 pub trait Task: Sync {
     /// What the tourist sees when opening the task at `spot`.
-    fn open(&self, ctx: &Ctx, spot: &Spot) -> Vec<Reply>;
+    fn open(&self, ctx: &Ctx, tourist: &Tourist, spot: &Spot) -> Vec<Reply>;
 
     /// Whether, once open, the task waits for a message (a photo, a text) from the tourist.
     fn awaits_input(&self) -> bool {

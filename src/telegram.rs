@@ -10,18 +10,25 @@ use teloxide::adaptors::Throttle;
 use teloxide::adaptors::throttle::Limits;
 use teloxide::dispatching::UpdateHandler;
 use teloxide::prelude::*;
-use teloxide::types::{BotCommand, BotCommandScope, CallbackQueryId, Me, MessageId, Recipient};
+use teloxide::types::{
+    BotCommand, BotCommandScope, CallbackQueryId, FileId, InlineKeyboardButton,
+    InlineKeyboardMarkup, InlineQueryResult, InlineQueryResultCachedPhoto, Me, MessageId,
+    Recipient,
+};
 use teloxide::update_listeners::Polling;
 use teloxide::utils::command::BotCommands as _;
 use url::Url;
 
 use crate::Escale;
 use crate::i18n::Lang;
-use crate::journey::{self, Action, Change, Ctx, Event, Keyboard, Mint, Reply};
+use crate::journey::{self, Action, Change, Ctx, Event, Keyboard, Registry, Reply};
 use crate::rewards;
-use crate::tasks::photo;
+use crate::store::Store;
+use crate::tasks::{photo, postcard};
+use crate::tourist::Tourist;
 
 pub mod callback;
+mod cards;
 mod decode;
 mod render;
 mod staff;
@@ -143,6 +150,7 @@ pub fn schema() -> UpdateHandler<anyhow::Error> {
         )
         .branch(Update::filter_message().endpoint(on_group_message))
         .branch(Update::filter_callback_query().endpoint(on_button))
+        .branch(Update::filter_inline_query().endpoint(on_inline_query))
         // Edits of old messages change nothing: a task is not undone by rewording a message.
         .branch(Update::filter_edited_message().endpoint(|| async { Ok(()) }))
 }
@@ -263,6 +271,66 @@ async fn on_button(
     Ok(())
 }
 
+/// "Send it to a friend": in the chat the tourist picked, Telegram asks for the bot's inline
+/// answers; they are the tourist's postcards, the one asked for first.
+async fn on_inline_query(query: InlineQuery, escale: Arc<Escale>, outbox: Outbox) -> HandlerResult {
+    let settings = escale.settings();
+    let config = &settings.config;
+    let tourist = escale.store.tourist(query.from.id.0).unwrap_or_default();
+    let lang = tourist.language.unwrap_or_else(|| {
+        Lang::negotiate(
+            query.from.language_code.as_deref(),
+            config.destination.default_language,
+        )
+    });
+    let destination = config
+        .destination
+        .name
+        .get(lang, config.destination.default_language);
+    let wanted = query.query.trim().to_ascii_uppercase();
+    let mut cards: Vec<_> = tourist
+        .cards
+        .iter()
+        .filter(|c| c.file_id.is_some())
+        .collect();
+    cards.sort_by_key(|c| (c.code != wanted, std::cmp::Reverse(c.made_at)));
+    let results: Vec<InlineQueryResult> = cards
+        .into_iter()
+        .take(20)
+        .filter_map(|card| {
+            let link: url::Url = config
+                .deep_link(&format!("card_{}", card.code.to_ascii_lowercase()))
+                .parse()
+                .ok()?;
+            let label = settings.i18n.t_args(
+                lang,
+                "postcard-inline-open",
+                &[("destination", destination.into())],
+            );
+            let open = InlineKeyboardButton::url(label, link);
+            let caption = settings.i18n.t_args(
+                lang,
+                "postcard-inline-caption",
+                &[("destination", destination.into())],
+            );
+            let photo =
+                InlineQueryResultCachedPhoto::new(card.code.clone(), FileId(card.file_id.clone()?))
+                    .caption(caption)
+                    .reply_markup(InlineKeyboardMarkup::new([[open]]));
+            Some(InlineQueryResult::CachedPhoto(photo))
+        })
+        .collect();
+    let answer = outbox
+        .bot()
+        .answer_inline_query(query.id, results)
+        .cache_time(0)
+        .is_personal(true);
+    if let Err(e) = answer.await {
+        tracing::warn!(error = %e, "cannot answer an inline query");
+    }
+    Ok(())
+}
+
 /// Who sent an update, and where to answer.
 pub(crate) struct Sender {
     user_id: u64,
@@ -340,29 +408,25 @@ async fn handle(
         sender.answer_button(outbox, None, false).await;
         return Ok(());
     }
-    let mint = StoreMint(store);
+    let registry = StoreRegistry(store);
     let ctx = Ctx {
         config: &settings.config,
         i18n: &settings.i18n,
         lang: tourist.language.unwrap_or_else(|| sender.lang(escale)),
         now: crate::unix_now(),
         first_name: &sender.first_name,
-        mint: &mint,
+        registry: &registry,
     };
     let outcome = journey::handle(&ctx, &mut tourist, event);
-    match outcome.change {
-        Change::None => {}
-        Change::Save => {
-            tourist.last_update_id = update_id;
-            store.save_tourist(sender.user_id, &tourist)?;
-            store.add_counts(ctx.now, tourist.partner.as_deref(), &outcome.counts)?;
-            store.flush().await?;
-        }
-        Change::Forget => {
-            store.forget_tourist(sender.user_id, ctx.now)?;
-            store.flush().await?;
-        }
-    }
+    persist(
+        store,
+        sender.user_id,
+        &mut tourist,
+        update_id,
+        &outcome,
+        ctx.now,
+    )
+    .await?;
     sender
         .answer_button(outbox, outcome.toast.as_deref(), false)
         .await;
@@ -373,6 +437,52 @@ async fn handle(
             .context("sending a reply")?;
     }
     tell_office(escale, outbox, &outcome.office).await;
+    if let Some(order) = outcome.card {
+        let after = match cards::draw_and_send(outbox, sender.chat_id, &order).await {
+            Ok(file_id) => journey::card_delivered(&ctx, &mut tourist, &order.code, file_id),
+            Err(failure) => {
+                tracing::warn!(error = %failure, "a postcard could not be made");
+                journey::card_failed(&ctx, &mut tourist, &order.code, failure.message_id())
+            }
+        };
+        persist(
+            store,
+            sender.user_id,
+            &mut tourist,
+            update_id,
+            &after,
+            ctx.now,
+        )
+        .await?;
+        for reply in &after.replies {
+            outbox
+                .send(sender.chat_id, reply, None)
+                .await
+                .context("sending a reply")?;
+        }
+    }
+    Ok(())
+}
+
+/// Stores what an outcome changed, durably, before anything is confirmed to the tourist.
+async fn persist(
+    store: &Store,
+    user_id: u64,
+    tourist: &mut Tourist,
+    update_id: u32,
+    outcome: &journey::Outcome,
+    now: u64,
+) -> anyhow::Result<()> {
+    match outcome.change {
+        Change::None => return Ok(()),
+        Change::Save => {
+            tourist.last_update_id = update_id;
+            store.save_tourist(user_id, tourist)?;
+            store.add_counts(now, tourist.partner.as_deref(), &outcome.counts)?;
+        }
+        Change::Forget => store.forget_tourist(user_id, now)?,
+    }
+    store.flush().await?;
     Ok(())
 }
 
@@ -403,14 +513,14 @@ async fn moderate(
     };
     let _record = escale.locks.lock(owner).await;
     let mut tourist = escale.store.tourist(owner)?;
-    let mint = StoreMint(&escale.store);
+    let registry = StoreRegistry(&escale.store);
     let ctx = Ctx {
         config: &settings.config,
         i18n: &settings.i18n,
         lang: office_lang,
         now: crate::unix_now(),
         first_name: "",
-        mint: &mint,
+        registry: &registry,
     };
     let decision = photo::moderate(&ctx, &mut tourist, photo_id, approve, &sender.first_name);
     if decision.changed {
@@ -481,9 +591,9 @@ async fn tell_office(escale: &Escale, outbox: &Outbox, replies: &[Reply]) {
 }
 
 /// Photo numbers from the store's counter.
-struct StoreMint<'a>(&'a crate::store::Store);
+struct StoreRegistry<'a>(&'a crate::store::Store);
 
-impl Mint for StoreMint<'_> {
+impl Registry for StoreRegistry<'_> {
     fn next_id(&self) -> u64 {
         self.0.next_id().unwrap_or_else(|e| {
             // Never reused either: nanoseconds since 1970 are far above sled's counter.
@@ -495,20 +605,42 @@ impl Mint for StoreMint<'_> {
     }
 
     fn reward_code(&self) -> Option<String> {
-        // 2^40 codes: a collision is unlikely, but two tourists must never share one.
-        for _ in 0..8 {
-            let mut random = [0u8; 5];
-            if let Err(e) = getrandom::fill(&mut random) {
-                tracing::error!(error = %e, "no randomness for a reward code");
-                return None;
-            }
-            let code = rewards::code_from(random);
-            if matches!(self.0.reward_owner(&code), Ok(None)) {
-                return Some(code);
-            }
-        }
-        None
+        fresh_code(|code| self.0.reward_owner(code))
     }
+
+    fn card_code(&self) -> Option<String> {
+        fresh_code(|code| self.0.card_owner(code))
+    }
+
+    fn shared_card(&self, code: &str) -> Option<postcard::Shared> {
+        let owner = self.0.card_owner(code).ok()??;
+        let tourist = self.0.tourist(owner).ok()?;
+        let card = tourist.cards.into_iter().find(|c| c.code == code)?;
+        Some(postcard::Shared {
+            from: card.from,
+            spot: card.spot,
+        })
+    }
+}
+
+/// A random code (40 bits) no one holds yet, per `owner`; None when the system gives no
+/// randomness (a guessable code would be worse than none).
+fn fresh_code(
+    owner: impl Fn(&str) -> Result<Option<u64>, crate::store::StoreError>,
+) -> Option<String> {
+    // 2^40 codes: a collision is unlikely, but two tourists must never share one.
+    for _ in 0..8 {
+        let mut random = [0u8; 5];
+        if let Err(e) = getrandom::fill(&mut random) {
+            tracing::error!(error = %e, "no randomness for a code");
+            return None;
+        }
+        let code = rewards::code_from(random);
+        if matches!(owner(&code), Ok(None)) {
+            return Some(code);
+        }
+    }
+    None
 }
 
 /// One lock per group of tourist records, so that the office's decisions and the tourist's own

@@ -12,6 +12,7 @@ use crate::i18n::Lang;
 use crate::rewards::Reward;
 use crate::tasks::TaskKind;
 use crate::tasks::photo::Photo;
+use crate::tasks::postcard::{Card, Draft};
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Tourist {
@@ -27,6 +28,15 @@ pub struct Tourist {
     /// The photos the tourist shared, with the consent they gave for each.
     #[serde(default)]
     pub photos: Vec<Photo>,
+    /// The postcard being made, if any.
+    #[serde(default)]
+    pub card_draft: Option<Draft>,
+    /// The postcards the tourist made.
+    #[serde(default)]
+    pub cards: Vec<Card>,
+    /// The card whose code brought the tourist, if a friend's card did.
+    #[serde(default)]
+    pub referred_by: Option<String>,
     /// The reward earned after enough tasks, with its code.
     #[serde(default)]
     pub reward: Option<Reward>,

@@ -303,38 +303,6 @@ async fn photo_task_waits_for_a_photo_then_asks_for_consent() {
 }
 
 #[tokio::test]
-async fn postcard_task_makes_a_shareable_card_and_refuses_a_long_message() {
-    let world = World::start().await;
-    let alex = tourist(14, "en");
-    let menu = world.say(&alex, "/start spot_chateau", "Henri IV").await;
-    world
-        .press(&alex, &menu, "Send a postcard", "200 characters at most")
-        .await;
-    world
-        .say(&alex, &"é".repeat(201), "That’s 201 characters")
-        .await;
-    assert!(!world.stored(&alex).is_done("chateau", TaskKind::Postcard));
-
-    let card = world
-        .say(&alex, "Bisous de Pau 🏰", "Greetings from Château de Pau")
-        .await;
-    assert!(card.plain_text().contains("“Bisous de Pau 🏰”"), "{card}");
-    let share = card
-        .button("Send it to a friend")
-        .and_then(|b| b.url)
-        .expect("a share link");
-    let share = url::Url::parse(&share).unwrap();
-    let link: String = share
-        .query_pairs()
-        .find(|(k, _)| k == "url")
-        .unwrap()
-        .1
-        .into();
-    assert_eq!(link, "https://t.me/PauPyreneesBot?start=spot_chateau");
-    assert!(world.stored(&alex).is_done("chateau", TaskKind::Postcard));
-}
-
-#[tokio::test]
 async fn completing_every_task_of_a_spot_is_celebrated() {
     let world = World::start().await;
     let alex = tourist(15, "en");

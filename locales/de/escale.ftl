@@ -102,15 +102,28 @@ review-unavailable = Für { $spot } gibt es noch keine Bewertungsseite. Danke, d
 
 postcard-title = Postkarte verschicken
 postcard-done = ✅ Postkarte verschickt
-postcard-intro = Schreiben Sie ein paar Zeilen für einen lieben Menschen, und ich mache daraus eine Postkarte aus { $spot } (höchstens { $max } Zeichen).
+postcard-pick-picture = 💌 Gestalten wir eine Postkarte für einen lieben Menschen! Welches Bild soll darauf zu sehen sein?
+postcard-own-photo = 📷 Mein Foto ({ $date })
+postcard-new-photo = 📸 Ein neues Foto
+postcard-send-photo = Senden Sie das Foto für Ihre Karte: Tippen Sie auf 📎 und wählen Sie eines aus – oder machen Sie gleich eines.
+postcard-photo-please = Ich warte auf das Foto für Ihre Karte.
+postcard-write = Schreiben Sie jetzt ein paar Zeilen für Ihre Karte (höchstens { $max } Zeichen).
+postcard-pick-first = Wählen Sie zuerst das Bild für Ihre Karte: Öffnen Sie dazu bei einem Ort die Aufgabe „Postkarte verschicken“.
 postcard-text-please = Schreiben Sie den Text Ihrer Karte bitte als Textnachricht.
 postcard-too-long = Das sind { $length } Zeichen – auf eine Postkarte passen höchstens { $max }. Können Sie den Text etwas kürzen?
-postcard-card = 💌 Liebe Grüße aus { $spot }, { $destination }!
-
-    „{ $message }“
-
-    { $hashtags }
+postcard-nothing-drawable = Diese Zeichen kann ich leider nicht auf eine Karte schreiben. Können Sie Buchstaben und Ziffern verwenden?
+postcard-some-dropped = Hinweis: Emojis und manche Zeichen lassen sich nicht auf die Karte drucken, deshalb wurden sie weggelassen.
+postcard-hourly-limit = Sie haben in der letzten Stunde { $max } Postkarten gestaltet – mehr geht im Moment nicht. Versuchen Sie es etwas später noch einmal!
+postcard-drawing = ✍️ Ich schreibe Ihre Karte …
+postcard-caption = 💌 Ihre Postkarte aus { $destination }! Schicken Sie sie an Freunde: Der Code darauf öffnet unseren Reiseführer.
 postcard-share = 📤 An Freunde schicken
+postcard-unreadable = Dieses Bild kann ich nicht lesen. Können Sie ein anderes auswählen?
+postcard-too-big = Dieses Bild ist zu groß für eine Karte. Können Sie ein anderes auswählen oder es als Foto senden?
+postcard-not-sent = Ihre Karte konnte gerade nicht verschickt werden. Bitte versuchen Sie es gleich noch einmal.
+postcard-a-friend = Ein lieber Mensch
+postcard-friend-welcome = 👋 { $name } hat Ihnen diese Postkarte geschickt – aus { $spot }, { $destination }! Herzlich willkommen: Hier ist unser Reiseführer.
+postcard-inline-caption = 💌 Eine Postkarte aus { $destination }
+postcard-inline-open = 🗺 { $destination } entdecken
 
 hashtag-title = Unseren Hashtag nutzen
 hashtag-done = ✅ Ich habe es gepostet

@@ -102,15 +102,28 @@ review-unavailable = There is no review page for { $spot } yet. Thanks for think
 
 postcard-title = Send a postcard
 postcard-done = ✅ Postcard sent
-postcard-intro = Write a few words for a friend, and I’ll turn them into a postcard from { $spot } ({ $max } characters at most).
+postcard-pick-picture = 💌 Let’s make a postcard for a friend! Which picture should it show?
+postcard-own-photo = 📷 Your photo ({ $date })
+postcard-new-photo = 📸 A new photo
+postcard-send-photo = Send the photo for your card: tap 📎 and pick one, or take it now.
+postcard-photo-please = I’m waiting for the photo of your card.
+postcard-write = Now write a few words for your friend ({ $max } characters at most).
+postcard-pick-first = First choose the picture of your card: open the postcard task of a spot.
 postcard-text-please = Write the words of your card as a text message.
 postcard-too-long = That’s { $length } characters: a postcard holds { $max } at most. Could you make it shorter?
-postcard-card = 💌 Greetings from { $spot }, { $destination }!
-
-    “{ $message }”
-
-    { $hashtags }
+postcard-nothing-drawable = I can’t write these characters on a card. Could you use letters and numbers?
+postcard-some-dropped = Note: emoji and some characters can’t be printed on the card, so they were left out.
+postcard-hourly-limit = You’ve made { $max } postcards in the last hour: that’s the most for now. Try again a little later!
+postcard-drawing = ✍️ Writing your card…
+postcard-caption = 💌 Your postcard from { $destination }! Send it to a friend: its code opens our guide.
 postcard-share = 📤 Send it to a friend
+postcard-unreadable = I can’t read this picture. Could you choose another one?
+postcard-too-big = This picture is too big for a card. Could you choose another one, or send it as a photo?
+postcard-not-sent = Your card couldn’t be sent just now. Please try again in a moment.
+postcard-a-friend = A friend
+postcard-friend-welcome = 👋 { $name } sent you this postcard from { $spot }, { $destination }! Welcome: here is our guide to the destination.
+postcard-inline-caption = 💌 A postcard from { $destination }
+postcard-inline-open = 🗺 Discover { $destination }
 
 hashtag-title = Use our hashtag
 hashtag-done = ✅ I posted it

@@ -102,15 +102,28 @@ review-unavailable = Todavía no hay página de reseñas para { $spot }. ¡Graci
 
 postcard-title = Enviar una postal
 postcard-done = ✅ Postal enviada
-postcard-intro = Escribe unas palabras para quien tú quieras y las convertiré en una postal desde { $spot } (máximo { $max } caracteres).
+postcard-pick-picture = 💌 ¡Vamos a preparar una postal para alguien especial! ¿Qué imagen quieres que lleve?
+postcard-own-photo = 📷 Mi foto ({ $date })
+postcard-new-photo = 📸 Una foto nueva
+postcard-send-photo = Envía la foto para tu postal: toca 📎 y elige una, o hazla ahora.
+postcard-photo-please = Estoy esperando la foto de tu postal.
+postcard-write = Ahora escribe unas palabras para tu postal (máximo { $max } caracteres).
+postcard-pick-first = Primero elige la imagen de tu postal: en un lugar, abre la misión «Enviar una postal».
 postcard-text-please = Escribe el texto de tu postal en un mensaje.
 postcard-too-long = Son { $length } caracteres y en una postal caben { $max } como máximo. ¿Puedes acortarlo un poco?
-postcard-card = 💌 ¡Saludos desde { $spot }, { $destination }!
-
-    «{ $message }»
-
-    { $hashtags }
+postcard-nothing-drawable = No puedo escribir estos caracteres en una postal. ¿Puedes usar letras y números?
+postcard-some-dropped = Aviso: los emojis y algunos caracteres no se pueden imprimir en la postal, así que los hemos quitado.
+postcard-hourly-limit = Has hecho { $max } postales en la última hora: es el máximo por ahora. ¡Vuelve a intentarlo un poco más tarde!
+postcard-drawing = ✍️ Escribiendo tu postal…
+postcard-caption = 💌 ¡Tu postal de { $destination }! Envíasela a alguien especial: su código abre nuestra guía.
 postcard-share = 📤 Enviar a un amigo
+postcard-unreadable = No consigo leer esta imagen. ¿Puedes elegir otra?
+postcard-too-big = Esta imagen es demasiado grande para una postal. ¿Puedes elegir otra o enviarla como foto?
+postcard-not-sent = No hemos podido enviar tu postal ahora mismo. Vuelve a intentarlo en un momento.
+postcard-a-friend = Alguien especial
+postcard-friend-welcome = 👋 ¡{ $name } te ha enviado esta postal desde { $spot }, { $destination }! Te damos la bienvenida: aquí tienes nuestra guía del destino.
+postcard-inline-caption = 💌 Una postal de { $destination }
+postcard-inline-open = 🗺 Descubre { $destination }
 
 hashtag-title = Usar nuestro hashtag
 hashtag-done = ✅ Ya lo he publicado

@@ -102,15 +102,28 @@ review-unavailable = Il n’y a pas encore de page d’avis pour { $spot }. Merc
 
 postcard-title = Envoyer une carte postale
 postcard-done = ✅ Carte envoyée
-postcard-intro = Écrivez quelques mots pour un proche, et j’en ferai une carte postale de { $spot } ({ $max } caractères maximum).
+postcard-pick-picture = 💌 Préparons une carte postale pour un proche ! Quelle image voulez-vous y mettre ?
+postcard-own-photo = 📷 Ma photo ({ $date })
+postcard-new-photo = 📸 Une nouvelle photo
+postcard-send-photo = Envoyez la photo de votre carte : appuyez sur 📎 et choisissez-en une, ou prenez-la maintenant.
+postcard-photo-please = J’attends la photo de votre carte.
+postcard-write = Écrivez maintenant quelques mots pour votre proche ({ $max } caractères maximum).
+postcard-pick-first = Choisissez d’abord l’image de votre carte : dans un lieu, ouvrez la mission « Envoyer une carte postale ».
 postcard-text-please = Écrivez le texte de votre carte dans un message.
 postcard-too-long = Votre texte fait { $length } caractères, mais une carte postale en contient { $max } au maximum. Pourriez-vous le raccourcir ?
-postcard-card = 💌 Bons baisers de { $spot }, { $destination } !
-
-    « { $message } »
-
-    { $hashtags }
+postcard-nothing-drawable = Je ne peux pas écrire ces caractères sur une carte. Pourriez-vous utiliser des lettres et des chiffres ?
+postcard-some-dropped = À noter : les emoji et certains caractères ne peuvent pas être imprimés sur la carte, ils ont donc été retirés.
+postcard-hourly-limit = Vous avez créé { $max } cartes postales en une heure : c’est le maximum pour le moment. Réessayez un peu plus tard !
+postcard-drawing = ✍️ J’écris votre carte…
+postcard-caption = 💌 Votre carte postale de { $destination } ! Envoyez-la à un proche : son code ouvre notre guide.
 postcard-share = 📤 L’envoyer à un proche
+postcard-unreadable = Je n’arrive pas à lire cette image. Pourriez-vous en choisir une autre ?
+postcard-too-big = Cette image est trop grande pour une carte. Pourriez-vous en choisir une autre, ou l’envoyer comme photo ?
+postcard-not-sent = Votre carte n’a pas pu être envoyée. Merci de réessayer dans un instant.
+postcard-a-friend = Un proche
+postcard-friend-welcome = 👋 { $name } vous a envoyé cette carte postale de { $spot }, { $destination } ! Bienvenue : voici notre guide de la destination.
+postcard-inline-caption = 💌 Une carte postale de { $destination }
+postcard-inline-open = 🗺 Découvrir { $destination }
 
 hashtag-title = Utiliser notre hashtag
 hashtag-done = ✅ Je l’ai publié

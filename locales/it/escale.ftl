@@ -102,15 +102,28 @@ review-unavailable = Non c’è ancora una pagina di recensioni per { $spot }. G
 
 postcard-title = Invia una cartolina
 postcard-done = ✅ Cartolina inviata
-postcard-intro = Scrivi qualche parola per una persona cara e ne farò una cartolina da { $spot } (massimo { $max } caratteri).
+postcard-pick-picture = 💌 Prepariamo una cartolina per una persona cara! Quale immagine vuoi metterci?
+postcard-own-photo = 📷 Foto del { $date }
+postcard-new-photo = 📸 Una nuova foto
+postcard-send-photo = Invia la foto per la tua cartolina: tocca 📎 e scegline una, oppure scattala adesso.
+postcard-photo-please = Aspetto la foto della tua cartolina.
+postcard-write = Ora scrivi qualche parola per la tua cartolina (massimo { $max } caratteri).
+postcard-pick-first = Prima scegli l’immagine della tua cartolina: in un luogo, apri l’attività «Invia una cartolina».
 postcard-text-please = Scrivi il testo della tua cartolina in un messaggio.
 postcard-too-long = Sono { $length } caratteri: una cartolina ne contiene al massimo { $max }. Puoi accorciarlo un po’?
-postcard-card = 💌 Tanti saluti da { $spot }, { $destination }!
-
-    «{ $message }»
-
-    { $hashtags }
+postcard-nothing-drawable = Non riesco a scrivere questi caratteri su una cartolina. Puoi usare lettere e numeri?
+postcard-some-dropped = Nota: le emoji e alcuni caratteri non si possono stampare sulla cartolina, quindi li ho tolti.
+postcard-hourly-limit = Hai creato { $max } cartoline nell’ultima ora: per ora è il massimo. Riprova un po’ più tardi!
+postcard-drawing = ✍️ Sto scrivendo la tua cartolina…
+postcard-caption = 💌 La tua cartolina da { $destination }! Inviala a una persona cara: il suo codice apre la nostra guida.
 postcard-share = 📤 Inviala a chi vuoi
+postcard-unreadable = Non riesco a leggere questa immagine. Puoi sceglierne un’altra?
+postcard-too-big = Questa immagine è troppo grande per una cartolina. Puoi sceglierne un’altra o inviarla come foto?
+postcard-not-sent = Non riesco a inviare la tua cartolina in questo momento. Riprova tra un attimo.
+postcard-a-friend = Una persona cara
+postcard-friend-welcome = 👋 { $name } ti ha inviato questa cartolina da { $spot }, { $destination }! Ti diamo il benvenuto: ecco la nostra guida alla destinazione.
+postcard-inline-caption = 💌 Una cartolina da { $destination }
+postcard-inline-open = 🗺 Scopri { $destination }
 
 hashtag-title = Usa il nostro hashtag
 hashtag-done = ✅ Ho pubblicato

@@ -102,15 +102,28 @@ review-unavailable = Er is nog geen reviewpagina voor { $spot }. Bedankt dat je 
 
 postcard-title = Een ansichtkaart sturen
 postcard-done = ✅ Kaart verstuurd
-postcard-intro = Schrijf een paar woorden voor een dierbare: ik zet ze op een ansichtkaart van { $spot } (maximaal { $max } tekens).
+postcard-pick-picture = 💌 Laten we een ansichtkaart maken voor een dierbare! Welke afbeelding moet erop?
+postcard-own-photo = 📷 Mijn foto ({ $date })
+postcard-new-photo = 📸 Een nieuwe foto
+postcard-send-photo = Stuur de foto voor je kaart: tik op 📎 en kies er een, of maak er nu een.
+postcard-photo-please = Ik wacht op de foto voor je kaart.
+postcard-write = Schrijf nu een paar woorden op je kaart (maximaal { $max } tekens).
+postcard-pick-first = Kies eerst de afbeelding voor je kaart: open bij een plek de opdracht “Een ansichtkaart sturen”.
 postcard-text-please = Stuur de tekst voor je kaart als gewoon tekstbericht.
 postcard-too-long = Dat zijn { $length } tekens: op een ansichtkaart passen er maximaal { $max }. Kun je het wat korter maken?
-postcard-card = 💌 Groeten uit { $spot }, { $destination }!
-
-    “{ $message }”
-
-    { $hashtags }
+postcard-nothing-drawable = Deze tekens kan ik niet op een kaart schrijven. Kun je letters en cijfers gebruiken?
+postcard-some-dropped = Let op: emoji en sommige tekens kunnen niet op de kaart worden gedrukt, dus die zijn weggelaten.
+postcard-hourly-limit = Je hebt het afgelopen uur { $max } ansichtkaarten gemaakt: meer kan nu even niet. Probeer het wat later nog eens!
+postcard-drawing = ✍️ Ik schrijf je kaart…
+postcard-caption = 💌 Je ansichtkaart uit { $destination }! Stuur hem naar een dierbare: de code erop opent onze gids.
 postcard-share = 📤 Naar een vriend sturen
+postcard-unreadable = Ik kan deze afbeelding niet lezen. Kies je een andere?
+postcard-too-big = Deze afbeelding is te groot voor een kaart. Kies je een andere, of stuur je deze als foto?
+postcard-not-sent = Je kaart kon nu niet worden verstuurd. Probeer het zo nog eens.
+postcard-a-friend = Een dierbare
+postcard-friend-welcome = 👋 { $name } stuurt je deze ansichtkaart uit { $spot }, { $destination }! Welkom: hier is onze gids voor de bestemming.
+postcard-inline-caption = 💌 Een ansichtkaart uit { $destination }
+postcard-inline-open = 🗺 Ontdek { $destination }
 
 hashtag-title = Onze hashtag gebruiken
 hashtag-done = ✅ Ik heb gepost

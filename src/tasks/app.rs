@@ -13,11 +13,12 @@
 use crate::config::Spot;
 use crate::journey::{Button, Ctx, Reply};
 use crate::tasks::{Task, TaskKind, done_button};
+use crate::tourist::Tourist;
 
 pub struct App;
 
 impl Task for App {
-    fn open(&self, ctx: &Ctx, spot: &Spot) -> Vec<Reply> {
+    fn open(&self, ctx: &Ctx, _tourist: &Tourist, spot: &Spot) -> Vec<Reply> {
         let app = &ctx.config.app;
         let mut text = ctx.t_args("app-intro", &[("app", ctx.text(&app.name).into())]);
         let tips = app

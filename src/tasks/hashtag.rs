@@ -10,11 +10,12 @@
 use crate::config::Spot;
 use crate::journey::{Button, Ctx, Reply};
 use crate::tasks::{Task, TaskKind, done_button};
+use crate::tourist::Tourist;
 
 pub struct Hashtag;
 
 impl Task for Hashtag {
-    fn open(&self, ctx: &Ctx, spot: &Spot) -> Vec<Reply> {
+    fn open(&self, ctx: &Ctx, _tourist: &Tourist, spot: &Spot) -> Vec<Reply> {
         let tags = hashtags(ctx, spot);
         let text = format!(
             "{}\n\n{tags}",

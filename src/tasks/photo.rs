@@ -205,7 +205,7 @@ fn scope_id(scope: Scope) -> &'static str {
 pub struct PhotoTask;
 
 impl Task for PhotoTask {
-    fn open(&self, ctx: &Ctx, spot: &Spot) -> Vec<Reply> {
+    fn open(&self, ctx: &Ctx, _tourist: &Tourist, spot: &Spot) -> Vec<Reply> {
         vec![Reply::text(ctx.t_args(
             "photo-intro",
             &[("spot", ctx.text(&spot.name).into())],
@@ -258,7 +258,7 @@ fn received(ctx: &Ctx, tourist: &mut Tourist, spot: &Spot, media: &Media) -> Ste
         return Step::unchanged(vec![Reply::text(text)]);
     }
     let photo = Photo {
-        id: ctx.mint.next_id(),
+        id: ctx.registry.next_id(),
         file_id: file_id.clone(),
         original,
         spot: spot.id().to_owned(),
@@ -480,6 +480,7 @@ fn settle(ctx: &Ctx, tourist: &mut Tourist, index: usize, scopes: Scopes, credit
         replies: vec![reply],
         office,
         counts,
+        card: None,
         effect,
     }
 }

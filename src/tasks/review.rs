@@ -15,11 +15,12 @@ use url::Url;
 use crate::config::Spot;
 use crate::journey::{Button, Ctx, Reply};
 use crate::tasks::{Task, TaskKind, done_button};
+use crate::tourist::Tourist;
 
 pub struct Review;
 
 impl Task for Review {
-    fn open(&self, ctx: &Ctx, spot: &Spot) -> Vec<Reply> {
+    fn open(&self, ctx: &Ctx, _tourist: &Tourist, spot: &Spot) -> Vec<Reply> {
         let spot_name = ctx.text(&spot.name);
         let Some(url) = review_url(ctx, spot) else {
             return vec![Reply::text(

@@ -8,6 +8,7 @@ use crate::i18n::Lang;
 use crate::journey::Action;
 use crate::tasks::TaskKind;
 use crate::tasks::photo::{ConsentChoice, CreditChoice, Scope};
+use crate::tasks::postcard::PictureChoice;
 
 /// Telegram's limit for callback data, in bytes.
 pub const MAX_LEN: usize = 64;
@@ -30,6 +31,11 @@ pub fn encode(action: &Action) -> String {
         Action::Moderate { photo, approve } => {
             format!("pm:{photo}:{}", if *approve { "a" } else { "r" })
         }
+        Action::CardPicture { spot, choice } => match choice {
+            PictureChoice::Photo(photo) => format!("cp:{spot}:p{photo}"),
+            PictureChoice::NewPhoto => format!("cp:{spot}:n"),
+            PictureChoice::Spot => format!("cp:{spot}:s"),
+        },
     };
     format!("{VERSION}:{body}")
 }
@@ -80,6 +86,14 @@ pub fn decode(data: &str) -> Option<Action> {
         ("pm", [photo, "r"]) => Action::Moderate {
             photo: photo.parse().ok()?,
             approve: false,
+        },
+        ("cp", [spot, choice]) => Action::CardPicture {
+            spot: id(spot)?,
+            choice: match *choice {
+                "n" => PictureChoice::NewPhoto,
+                "s" => PictureChoice::Spot,
+                photo => PictureChoice::Photo(photo.strip_prefix('p')?.parse().ok()?),
+            },
         },
         _ => return None,
     };
@@ -173,6 +187,16 @@ mod tests {
                 approve: false,
             });
         }
+        for choice in [
+            PictureChoice::Photo(u64::MAX),
+            PictureChoice::NewPhoto,
+            PictureChoice::Spot,
+        ] {
+            actions.push(Action::CardPicture {
+                spot: spot.into(),
+                choice,
+            });
+        }
         actions
     }
 
@@ -208,6 +232,9 @@ mod tests {
             "1:pm:12:yes",
             "1:pw:twelve",
             "1:pr:12",
+            "1:cp:chateau:x",
+            "1:cp:chateau:p",
+            "1:cp:chateau:12",
         ] {
             assert_eq!(decode(data), None, "{data:?}");
         }

@@ -1,5 +1,6 @@
 //! From journey [`Reply`]s to Bot API calls.
 
+use teloxide::RequestError;
 use teloxide::payloads::{
     AnswerCallbackQuerySetters as _, EditMessageCaptionSetters as _, EditMessageTextSetters as _,
     SendDocumentSetters as _, SendMessageSetters as _, SendPhotoSetters as _,
@@ -14,14 +15,14 @@ use super::{Outbox, callback};
 use crate::journey::{Button, Keyboard, Reply};
 
 impl Outbox {
-    /// Shows one reply in `chat`. Edits apply to `origin`, the message whose button was pressed;
-    /// without one they are sent as new messages.
+    /// Shows one reply in `chat`, and returns the message as Telegram holds it. Edits apply to
+    /// `origin`, the message whose button was pressed; without one they are sent as new messages.
     pub async fn send(
         &self,
         chat: ChatId,
         reply: &Reply,
         origin: Option<MessageId>,
-    ) -> Result<(), teloxide::RequestError> {
+    ) -> Result<Message, RequestError> {
         match self {
             Outbox::Direct(bot) => send(bot, chat, reply, origin).await,
             Outbox::Throttled(bot) => send(bot, chat, reply, origin).await,
@@ -39,6 +40,24 @@ impl Outbox {
             tracing::warn!(error = %e, "cannot answer a button press");
         }
     }
+
+    /// The Bot API client underneath (downloads and inline answers are not flood-limited).
+    pub fn bot(&self) -> &Bot {
+        match self {
+            Outbox::Direct(bot) => bot,
+            Outbox::Throttled(bot) => bot.inner(),
+        }
+    }
+}
+
+/// Sends `$request`, with `$markup` when there is one.
+macro_rules! with_markup {
+    ($request:expr, $markup:expr) => {
+        match $markup {
+            Some(markup) => $request.reply_markup(markup).await,
+            None => $request.await,
+        }
+    };
 }
 
 async fn send<B>(
@@ -46,51 +65,41 @@ async fn send<B>(
     chat: ChatId,
     reply: &Reply,
     origin: Option<MessageId>,
-) -> Result<(), teloxide::RequestError>
+) -> Result<Message, RequestError>
 where
-    B: Requester<Err = teloxide::RequestError>,
+    B: Requester<Err = RequestError>,
 {
     match reply {
-        Reply::Text { text, keyboard } => send_text(bot, chat, text, keyboard).await,
-        Reply::EditText { text, keyboard } => {
-            let Some(message) = origin else {
-                return send_text(bot, chat, text, keyboard).await;
-            };
-            let request = bot.edit_message_text(chat, message, text);
-            match inline_markup(keyboard) {
-                Some(markup) => request.reply_markup(markup).await?,
-                None => request.await?,
-            };
-            Ok(())
+        Reply::Text { text, keyboard } => {
+            with_markup!(bot.send_message(chat, text), markup(keyboard))
         }
-        Reply::EditCaption { caption, keyboard } => {
-            let Some(message) = origin else {
-                return send_text(bot, chat, caption, keyboard).await;
-            };
-            let request = bot.edit_message_caption(chat, message).caption(caption);
-            match inline_markup(keyboard) {
-                Some(markup) => request.reply_markup(markup).await?,
-                None => request.await?,
-            };
-            Ok(())
-        }
+        Reply::EditText { text, keyboard } => match origin {
+            Some(message) => with_markup!(
+                bot.edit_message_text(chat, message, text),
+                inline_markup(keyboard)
+            ),
+            None => with_markup!(bot.send_message(chat, text), markup(keyboard)),
+        },
+        Reply::EditCaption { caption, keyboard } => match origin {
+            Some(message) => with_markup!(
+                bot.edit_message_caption(chat, message).caption(caption),
+                inline_markup(keyboard)
+            ),
+            None => with_markup!(bot.send_message(chat, caption), markup(keyboard)),
+        },
         Reply::Venue {
             lat,
             lon,
             title,
             address,
-        } => {
-            bot.send_venue(chat, *lat, *lon, title, address).await?;
-            Ok(())
-        }
+        } => bot.send_venue(chat, *lat, *lon, title, address).await,
         Reply::File {
             file_name,
             bytes,
             caption,
         } => {
             let file = InputFile::memory(bytes.clone()).file_name(file_name.clone());
-            bot.send_document(chat, file).caption(caption).await?;
-            Ok(())
+            bot.send_document(chat, file).caption(caption).await
         }
         Reply::Picture {
             file_name,
@@ -99,12 +108,10 @@ where
             keyboard,
         } => {
             let file = InputFile::memory(bytes.clone()).file_name(file_name.clone());
-            let request = bot.send_photo(chat, file).caption(caption);
-            match inline_markup(keyboard) {
-                Some(markup) => request.reply_markup(markup).await?,
-                None => request.await?,
-            };
-            Ok(())
+            with_markup!(
+                bot.send_photo(chat, file).caption(caption),
+                inline_markup(keyboard)
+            )
         }
         Reply::Photo {
             file_id,
@@ -113,41 +120,20 @@ where
             keyboard,
         } => {
             let file = InputFile::file_id(FileId(file_id.clone()));
-            let markup = inline_markup(keyboard);
             // The file id of a document cannot be sent as a photo: originals go as documents.
             if *original {
-                let request = bot.send_document(chat, file).caption(caption);
-                match markup {
-                    Some(markup) => request.reply_markup(markup).await?,
-                    None => request.await?,
-                };
+                with_markup!(
+                    bot.send_document(chat, file).caption(caption),
+                    inline_markup(keyboard)
+                )
             } else {
-                let request = bot.send_photo(chat, file).caption(caption);
-                match markup {
-                    Some(markup) => request.reply_markup(markup).await?,
-                    None => request.await?,
-                };
+                with_markup!(
+                    bot.send_photo(chat, file).caption(caption),
+                    inline_markup(keyboard)
+                )
             }
-            Ok(())
         }
     }
-}
-
-async fn send_text<B>(
-    bot: &B,
-    chat: ChatId,
-    text: &str,
-    keyboard: &Keyboard,
-) -> Result<(), teloxide::RequestError>
-where
-    B: Requester<Err = teloxide::RequestError>,
-{
-    let request = bot.send_message(chat, text);
-    match markup(keyboard) {
-        Some(markup) => request.reply_markup(markup).await?,
-        None => request.await?,
-    };
-    Ok(())
 }
 
 async fn answer<B>(
@@ -155,9 +141,9 @@ async fn answer<B>(
     query_id: &CallbackQueryId,
     text: Option<&str>,
     alert: bool,
-) -> Result<(), teloxide::RequestError>
+) -> Result<(), RequestError>
 where
-    B: Requester<Err = teloxide::RequestError>,
+    B: Requester<Err = RequestError>,
 {
     let mut request = bot.answer_callback_query(query_id.clone());
     if let Some(text) = text {
@@ -205,5 +191,6 @@ fn button(button: &Button) -> Option<InlineKeyboardButton> {
         Button::Copy { label, text } => {
             InlineKeyboardButton::copy_text_button(label, CopyTextButton { text: text.clone() })
         }
+        Button::Share { label, query } => InlineKeyboardButton::switch_inline_query(label, query),
     })
 }
