@@ -319,3 +319,46 @@ async fn sighup_reloads_a_good_config_and_refuses_a_broken_one() {
         .unwrap();
     assert!(status.success());
 }
+
+#[test]
+fn check_warns_about_what_cannot_work() {
+    let shipped =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("config.toml")).unwrap();
+    let risky = shipped
+        // The funicular's circle now reaches the boulevard's.
+        .replace("radius_m = 100", "radius_m = 200")
+        // No review page anywhere for the boulevard (it has no review_url of its own).
+        .replace(
+            "review_url = \"https://www.google.com/maps/search/?api=1&query=Office%20de%20Tourisme%20Pau%20Pyr%C3%A9n%C3%A9es\"\n",
+            "",
+        )
+        // No link for the app task.
+        .replace("web_url = \"https://www.tourismepau.com/\"\n", "");
+    let output = check_with(&risky);
+    let stdout = text(&output.stdout);
+    assert!(
+        output.status.success(),
+        "warnings do not stop the bot: {}",
+        text(&output.stderr)
+    );
+    assert!(stdout.contains("Warnings"), "{stdout}");
+    assert!(
+        stdout.contains("spots boulevard and funiculaire are"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("spot boulevard: the review task has no review page"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("spot halles: the app task has no link"),
+        "{stdout}"
+    );
+    assert!(
+        !check_with(&shipped)
+            .stdout
+            .windows(8)
+            .any(|w| w == b"Warnings"),
+        "the sample is clean"
+    );
+}
