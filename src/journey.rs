@@ -11,10 +11,16 @@
 //! bot:     ✅ Done! …the spot's menu, the hashtag task now ticked
 //! ```
 
+mod location;
+mod passport;
+mod reply;
+
 use fluent_bundle::FluentValue;
 
+pub use location::format_distance;
+pub use reply::{Button, Keyboard, Reply};
+
 use crate::config::{Config, Spot, Text};
-use crate::geo::{self, Nearby};
 use crate::i18n::{I18n, Lang};
 use crate::rewards;
 use crate::stats::{Count, Metric};
@@ -144,109 +150,6 @@ pub enum Action {
     },
 }
 
-/// Something to show the tourist.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Reply {
-    Text {
-        text: String,
-        keyboard: Keyboard,
-    },
-    /// A place that opens in the phone's maps.
-    Venue {
-        lat: f64,
-        lon: f64,
-        title: String,
-        address: String,
-    },
-    /// A file made by escale (e.g. the /mydata JSON).
-    File {
-        file_name: String,
-        bytes: Vec<u8>,
-        caption: String,
-    },
-    /// A picture made by escale (a postcard, a chart), sent as a photo.
-    Picture {
-        file_name: String,
-        bytes: Vec<u8>,
-        caption: String,
-        keyboard: Keyboard,
-    },
-    /// A picture already on Telegram's servers; `original` when it was sent as a file.
-    Photo {
-        file_id: String,
-        original: bool,
-        caption: String,
-        keyboard: Keyboard,
-    },
-    /// Replaces the text of the message whose button was pressed.
-    EditText {
-        text: String,
-        keyboard: Keyboard,
-    },
-    /// Replaces the caption of the photo whose button was pressed.
-    EditCaption {
-        caption: String,
-        keyboard: Keyboard,
-    },
-}
-
-impl Reply {
-    pub fn text(text: impl Into<String>) -> Reply {
-        Reply::Text {
-            text: text.into(),
-            keyboard: Keyboard::None,
-        }
-    }
-
-    pub fn with_buttons(text: impl Into<String>, rows: Vec<Vec<Button>>) -> Reply {
-        Reply::Text {
-            text: text.into(),
-            keyboard: Keyboard::Inline(rows),
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum Keyboard {
-    None,
-    Inline(Vec<Vec<Button>>),
-    /// A reply keyboard with one button that shares the tourist's location.
-    AskLocation {
-        label: String,
-    },
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum Button {
-    Action {
-        label: String,
-        action: Action,
-    },
-    Url {
-        label: String,
-        url: String,
-    },
-    /// Copies `text` to the clipboard (Telegram's copy_text button).
-    Copy {
-        label: String,
-        text: String,
-    },
-    /// Opens Telegram's chat picker, then offers the bot's inline answers to `query` there.
-    Share {
-        label: String,
-        query: String,
-    },
-}
-
-impl Button {
-    pub fn action(label: impl Into<String>, action: Action) -> Button {
-        Button::Action {
-            label: label.into(),
-            action,
-        }
-    }
-}
-
 /// What to store after an event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Change {
@@ -302,11 +205,6 @@ impl Outcome {
     }
 }
 
-/// A location is trusted up to this uncertainty: a vaguer fix could "be" at every spot at once.
-const MAX_ACCURACY_M: f64 = 500.0;
-/// How many spots the "nearest spots" answer lists.
-const NEAREST_COUNT: usize = 3;
-
 /// Handles one event for one tourist. `tourist` is updated in place; `Outcome::change` says
 /// whether to store it.
 pub fn handle(ctx: &Ctx, tourist: &mut Tourist, event: Event) -> Outcome {
@@ -320,7 +218,7 @@ pub fn handle(ctx: &Ctx, tourist: &mut Tourist, event: Event) -> Outcome {
             lat,
             lon,
             accuracy_m,
-        } => on_location(ctx, tourist, lat, lon, accuracy_m),
+        } => location::on_location(ctx, tourist, lat, lon, accuracy_m),
         Event::Button(action) => on_button(ctx, tourist, action),
         Event::Text(text) => on_input(ctx, tourist, Input::Text(&text)),
         Event::Media(media) => on_input(ctx, tourist, Input::Media(&media)),
@@ -329,7 +227,7 @@ pub fn handle(ctx: &Ctx, tourist: &mut Tourist, event: Event) -> Outcome {
 }
 
 /// The welcome: share your location, or pick a spot.
-fn welcome(ctx: &Ctx) -> Vec<Reply> {
+pub(super) fn welcome(ctx: &Ctx) -> Vec<Reply> {
     vec![
         Reply::Text {
             text: ctx.t_args("welcome", &[("destination", ctx.destination().into())]),
@@ -341,7 +239,7 @@ fn welcome(ctx: &Ctx) -> Vec<Reply> {
     ]
 }
 
-fn spot_list(ctx: &Ctx, text: String) -> Reply {
+pub(super) fn spot_list(ctx: &Ctx, text: String) -> Reply {
     let rows = ctx
         .config
         .spots
@@ -435,7 +333,7 @@ impl<'a> DeepLink<'a> {
 }
 
 /// Opens a spot: records the visit and shows its menu of tasks.
-fn open_spot(ctx: &Ctx, tourist: &mut Tourist, spot: &Spot) -> Outcome {
+pub(super) fn open_spot(ctx: &Ctx, tourist: &mut Tourist, spot: &Spot) -> Outcome {
     let mut counts = Vec::new();
     if tourist.visit(spot.id(), ctx.now) {
         counts.push(Count::at(Metric::SpotOpened, spot.id()));
@@ -495,78 +393,10 @@ pub fn task_emoji(task: TaskKind) -> &'static str {
     }
 }
 
-fn on_location(
-    ctx: &Ctx,
-    tourist: &mut Tourist,
-    lat: f64,
-    lon: f64,
-    accuracy_m: Option<f64>,
-) -> Outcome {
-    let accuracy = accuracy_m.unwrap_or(0.0).clamp(0.0, MAX_ACCURACY_M);
-    let nearby = geo::nearest(&ctx.config.spots, lat, lon);
-    if let Some(here) = nearby
-        .iter()
-        .find(|n| n.distance_m <= n.spot.radius_m.0 + accuracy)
-    {
-        return open_spot(ctx, tourist, here.spot);
-    }
-    Outcome::show(nearest_spots(ctx, &nearby))
-}
-
-/// No spot right here: the nearest ones with their distance, and the nearest as a map venue.
-fn nearest_spots(ctx: &Ctx, nearby: &[Nearby]) -> Vec<Reply> {
-    let rows = nearby
-        .iter()
-        .take(NEAREST_COUNT)
-        .map(|n| {
-            let label = format!(
-                "{} · {}",
-                ctx.text(&n.spot.name),
-                format_distance(ctx.lang, n.distance_m)
-            );
-            vec![Button::action(
-                label,
-                Action::OpenSpot(n.spot.id().to_owned()),
-            )]
-        })
-        .collect();
-    let mut replies = vec![Reply::with_buttons(ctx.t("spots-nearest"), rows)];
-    if let Some(nearest) = nearby.first() {
-        replies.push(Reply::Venue {
-            lat: nearest.spot.lat.0,
-            lon: nearest.spot.lon.0,
-            title: ctx.text(&nearest.spot.name).to_owned(),
-            address: nearest
-                .spot
-                .address
-                .clone()
-                .unwrap_or_else(|| ctx.destination().to_owned()),
-        });
-    }
-    replies
-}
-
-/// "350 m", "1.2 km" (with the language's decimal separator).
-pub fn format_distance(lang: Lang, metres: f64) -> String {
-    if metres < 1000.0 {
-        return format!("{} m", (metres / 10.0).round() as u64 * 10);
-    }
-    let km = if metres < 10_000.0 {
-        format!("{:.1}", metres / 1000.0)
-    } else {
-        format!("{:.0}", metres / 1000.0)
-    };
-    if lang == Lang::En {
-        format!("{km} km")
-    } else {
-        format!("{} km", km.replace('.', ","))
-    }
-}
-
 fn on_button(ctx: &Ctx, tourist: &mut Tourist, action: Action) -> Outcome {
     match action {
         Action::Spots => Outcome::show(welcome(ctx)),
-        Action::Progress => Outcome::show(vec![passport(ctx, tourist)]),
+        Action::Progress => Outcome::show(vec![passport::passport(ctx, tourist)]),
         Action::OpenSpot(id) => match ctx.config.spot(&id) {
             Some(spot) => open_spot(ctx, tourist, spot),
             None => stale(ctx),
@@ -776,7 +606,7 @@ fn on_input(ctx: &Ctx, tourist: &mut Tourist, input: Input) -> Outcome {
 fn on_command(ctx: &Ctx, tourist: &mut Tourist, command: Command) -> Outcome {
     let reply = match command {
         Command::Spots => return Outcome::show(welcome(ctx)),
-        Command::Progress => passport(ctx, tourist),
+        Command::Progress => passport::passport(ctx, tourist),
         Command::Lang => {
             let rows = Lang::ALL
                 .chunks(3)
@@ -792,7 +622,7 @@ fn on_command(ctx: &Ctx, tourist: &mut Tourist, command: Command) -> Outcome {
             Reply::text(ctx.t_args("help", &[("destination", ctx.destination().into())]))
         }
         Command::Privacy => Reply::text(ctx.t("privacy")),
-        Command::MyData => my_data(ctx, tourist),
+        Command::MyData => passport::my_data(ctx, tourist),
         Command::MyPhotos => return Outcome::show(photo::my_photos(ctx, tourist)),
         Command::Forget => Reply::with_buttons(
             ctx.t("forget-confirm"),
@@ -804,82 +634,6 @@ fn on_command(ctx: &Ctx, tourist: &mut Tourist, command: Command) -> Outcome {
         Command::Unknown => Reply::text(ctx.t("command-unknown")),
     };
     Outcome::show(vec![reply])
-}
-
-/// `/mydata`: the stored record, exactly as stored, as a JSON file.
-fn my_data(ctx: &Ctx, tourist: &Tourist) -> Reply {
-    if *tourist == Tourist::default() {
-        return Reply::text(ctx.t("mydata-empty"));
-    }
-    let bytes = serde_json::to_vec_pretty(tourist).unwrap_or_default();
-    Reply::File {
-        file_name: "escale-mydata.json".into(),
-        bytes,
-        caption: ctx.t("mydata-caption"),
-    }
-}
-
-/// `/progress`: the tourist's passport.
-fn passport(ctx: &Ctx, tourist: &Tourist) -> Reply {
-    let spots = &ctx.config.spots;
-    let visited: Vec<&Spot> = spots
-        .iter()
-        .filter(|s| tourist.spots.contains_key(s.id()))
-        .collect();
-    let mut text = ctx.t_args(
-        "progress-title",
-        &[
-            ("destination", ctx.destination().into()),
-            ("visited", visited.len().into()),
-            ("total", spots.len().into()),
-            ("score", tourist.score().into()),
-        ],
-    );
-    for spot in &visited {
-        let (done, left): (Vec<TaskKind>, Vec<TaskKind>) = spot
-            .tasks
-            .iter()
-            .partition(|t| tourist.is_done(spot.id(), **t));
-        let names = |tasks: &[TaskKind]| {
-            tasks
-                .iter()
-                .map(|t| ctx.t(&format!("{t}-title")))
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
-        text.push_str(&format!(
-            "\n\n📍 {} — {}/{}",
-            ctx.text(&spot.name),
-            done.len(),
-            spot.tasks.len()
-        ));
-        if !done.is_empty() {
-            text.push_str(&format!("\n✅ {}", names(&done)));
-        }
-        if !left.is_empty() {
-            text.push_str(&format!("\n⬜ {}", names(&left)));
-        }
-    }
-    let unvisited: Vec<&str> = spots
-        .iter()
-        .filter(|s| !tourist.spots.contains_key(s.id()))
-        .map(|s| ctx.text(&s.name))
-        .collect();
-    if !unvisited.is_empty() {
-        text.push_str("\n\n");
-        text.push_str(&ctx.t_args(
-            "progress-unvisited",
-            &[("spots", unvisited.join(", ").into())],
-        ));
-    }
-    if let Some(reward) = &tourist.reward {
-        text.push_str("\n\n");
-        text.push_str(&rewards::passport_line(ctx, reward));
-    }
-    Reply::with_buttons(
-        text,
-        vec![vec![Button::action(ctx.t("button-spots"), Action::Spots)]],
-    )
 }
 
 #[cfg(test)]
@@ -901,13 +655,5 @@ mod tests {
         assert_eq!(DeepLink::parse("chateau"), None);
         assert_eq!(DeepLink::parse("coupon_x"), None);
         assert_eq!(DeepLink::parse(&format!("spot_{}", "a".repeat(33))), None);
-    }
-
-    #[test]
-    fn distances_read_naturally() {
-        assert_eq!(format_distance(Lang::En, 347.0), "350 m");
-        assert_eq!(format_distance(Lang::En, 1234.0), "1.2 km");
-        assert_eq!(format_distance(Lang::Fr, 1234.0), "1,2 km");
-        assert_eq!(format_distance(Lang::De, 25_400.0), "25 km");
     }
 }
