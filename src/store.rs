@@ -9,8 +9,11 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use crate::journey::Registry;
+use crate::rewards;
 use crate::stats::{Count, CounterKey, day_of};
 use crate::tasks::photo::{Photo, PhotoStatus};
+use crate::tasks::postcard;
 use crate::tourist::Tourist;
 
 /// The layout this code reads and writes.
@@ -322,6 +325,55 @@ fn open_when_released(dir: &Path) -> Result<sled::Db, sled::Error> {
             result => return result,
         }
     }
+}
+
+/// The store is where numbers and codes are made unique, and where shared cards are found.
+impl Registry for Store {
+    fn next_id(&self) -> u64 {
+        self.next_id().unwrap_or_else(|e| {
+            // Never reused either: nanoseconds since 1970 are far above sled's counter.
+            tracing::error!(error = %e, "the id counter failed; using the clock");
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(u64::MAX, |d| d.as_nanos() as u64)
+        })
+    }
+
+    fn reward_code(&self) -> Option<String> {
+        fresh_code(|code| self.reward_owner(code))
+    }
+
+    fn card_code(&self) -> Option<String> {
+        fresh_code(|code| self.card_owner(code))
+    }
+
+    fn shared_card(&self, code: &str) -> Option<postcard::Shared> {
+        let owner = self.card_owner(code).ok()??;
+        let tourist = self.tourist(owner).ok()?;
+        let card = tourist.cards.into_iter().find(|c| c.code == code)?;
+        Some(postcard::Shared {
+            from: card.from,
+            spot: card.spot,
+        })
+    }
+}
+
+/// A random code (40 bits) no one holds yet, per `owner`; None when the system gives no
+/// randomness (a guessable code would be worse than none).
+fn fresh_code(owner: impl Fn(&str) -> Result<Option<u64>, StoreError>) -> Option<String> {
+    // 2^40 codes: a collision is unlikely, but two tourists must never share one.
+    for _ in 0..8 {
+        let mut random = [0u8; 5];
+        if let Err(e) = getrandom::fill(&mut random) {
+            tracing::error!(error = %e, "no randomness for a code");
+            return None;
+        }
+        let code = rewards::code_from(random);
+        if matches!(owner(&code), Ok(None)) {
+            return Some(code);
+        }
+    }
+    None
 }
 
 fn be_u64(bytes: &[u8]) -> Result<u64, StoreError> {

@@ -11,9 +11,8 @@ use teloxide::adaptors::throttle::Limits;
 use teloxide::dispatching::UpdateHandler;
 use teloxide::prelude::*;
 use teloxide::types::{
-    BotCommand, BotCommandScope, CallbackQueryId, FileId, InlineKeyboardButton,
-    InlineKeyboardMarkup, InlineQueryResult, InlineQueryResultCachedPhoto, Me, MessageId,
-    Recipient,
+    CallbackQueryId, FileId, InlineKeyboardButton, InlineKeyboardMarkup, InlineQueryResult,
+    InlineQueryResultCachedPhoto, Me, MessageId,
 };
 use teloxide::update_listeners::Polling;
 use teloxide::utils::command::BotCommands as _;
@@ -21,15 +20,15 @@ use url::Url;
 
 use crate::Escale;
 use crate::i18n::Lang;
-use crate::journey::{self, Action, Change, Ctx, Event, Keyboard, Registry, Reply};
-use crate::rewards;
+use crate::journey::{self, Action, Change, Ctx, Event, Reply};
 use crate::store::Store;
-use crate::tasks::{photo, postcard};
 use crate::tourist::Tourist;
 
 pub mod callback;
 mod cards;
 mod decode;
+mod menu;
+mod moderation;
 mod render;
 mod staff;
 
@@ -110,7 +109,7 @@ pub async fn start(escale: Arc<Escale>, connection: Connection) -> anyhow::Resul
         "the Bot API refused the connection: check TELOXIDE_TOKEN (and TELOXIDE_API_URL if set)",
     )?;
     tracing::info!(username = me.username(), "connected to the Bot API");
-    register_commands(&bot, &escale).await;
+    menu::register(&bot, &escale).await;
 
     let outbox = if connection.throttle {
         Outbox::Throttled(bot.clone().throttle(Limits::default()))
@@ -253,7 +252,7 @@ async fn on_button(
                 &escale,
                 &outbox,
                 &sender,
-                moderate(&escale, &outbox, &sender, photo, approve),
+                moderation::moderate(&escale, &outbox, &sender, photo, approve),
             )
             .await;
         }
@@ -408,14 +407,13 @@ async fn handle(
         sender.answer_button(outbox, None, false).await;
         return Ok(());
     }
-    let registry = StoreRegistry(store);
     let ctx = Ctx {
         config: &settings.config,
         i18n: &settings.i18n,
         lang: tourist.language.unwrap_or_else(|| sender.lang(escale)),
         now: crate::unix_now(),
         first_name: &sender.first_name,
-        registry: &registry,
+        registry: store,
     };
     let outcome = journey::handle(&ctx, &mut tourist, event);
     persist(
@@ -436,7 +434,7 @@ async fn handle(
             .await
             .context("sending a reply")?;
     }
-    tell_office(escale, outbox, &outcome.office).await;
+    moderation::tell_office(escale, outbox, &outcome.office).await;
     if let Some(order) = outcome.card {
         let after = match cards::draw_and_send(outbox, sender.chat_id, &order).await {
             Ok(file_id) => journey::card_delivered(&ctx, &mut tourist, &order.code, file_id),
@@ -486,163 +484,6 @@ async fn persist(
     Ok(())
 }
 
-/// Office staff approve or reject a photo in the moderation chat.
-async fn moderate(
-    escale: &Escale,
-    outbox: &Outbox,
-    sender: &Sender,
-    photo_id: u64,
-    approve: bool,
-) -> anyhow::Result<()> {
-    let settings = escale.settings();
-    if !settings.config.is_admin(sender.user_id) {
-        let text = settings.i18n.t(sender.lang(escale), "office-only-admins");
-        sender.answer_button(outbox, Some(&text), true).await;
-        return Ok(());
-    }
-    let office_lang = settings.config.destination.default_language;
-    let Some(owner) = escale.store.photo_owner(photo_id)? else {
-        let text = settings.i18n.t(office_lang, "office-photo-gone");
-        sender.answer_button(outbox, Some(&text), true).await;
-        let gone = Reply::EditCaption {
-            caption: text,
-            keyboard: Keyboard::None,
-        };
-        outbox.send(sender.chat_id, &gone, sender.origin()).await?;
-        return Ok(());
-    };
-    let _record = escale.locks.lock(owner).await;
-    let mut tourist = escale.store.tourist(owner)?;
-    let registry = StoreRegistry(&escale.store);
-    let ctx = Ctx {
-        config: &settings.config,
-        i18n: &settings.i18n,
-        lang: office_lang,
-        now: crate::unix_now(),
-        first_name: "",
-        registry: &registry,
-    };
-    let decision = photo::moderate(&ctx, &mut tourist, photo_id, approve, &sender.first_name);
-    if decision.changed {
-        escale.store.save_tourist(owner, &tourist)?;
-        escale
-            .store
-            .add_counts(ctx.now, tourist.partner.as_deref(), &decision.counts)?;
-        escale.store.flush().await?;
-    }
-    sender
-        .answer_button(outbox, Some(&decision.toast), false)
-        .await;
-    if let Some(caption) = decision.caption {
-        let edit = Reply::EditCaption {
-            caption,
-            keyboard: Keyboard::None,
-        };
-        outbox
-            .send(sender.chat_id, &edit, sender.origin())
-            .await
-            .context("updating the caption")?;
-    }
-    if let Some(thanks) = decision.to_owner
-        && let Err(e) = outbox.send(ChatId(owner as i64), &thanks, None).await
-    {
-        // The tourist may have blocked the bot since: the decision stands.
-        tracing::warn!(error = %e, "cannot thank the photographer");
-    }
-    Ok(())
-}
-
-/// Sends the office its messages (photos to moderate, withdrawals). A moderation chat that is
-/// missing or closed to the bot never troubles the tourist: it is logged and the admins are told.
-async fn tell_office(escale: &Escale, outbox: &Outbox, replies: &[Reply]) {
-    let settings = escale.settings();
-    if replies.is_empty() {
-        return;
-    }
-    let office_lang = settings.config.destination.default_language;
-    let problem = match settings.config.office.moderation_chat {
-        None => "office.moderation_chat is not set in the config".to_owned(),
-        Some(chat) => {
-            let mut failure = None;
-            for reply in replies {
-                if let Err(e) = outbox.send(ChatId(chat), reply, None).await {
-                    failure = Some(format!("cannot post in the moderation chat {chat}: {e}"));
-                    break;
-                }
-            }
-            let Some(failure) = failure else { return };
-            failure
-        }
-    };
-    tracing::error!(
-        problem,
-        "a shared photo did not reach the office: add the bot to the moderation chat and let it post"
-    );
-    let note = Reply::text(settings.i18n.t_args(
-        office_lang,
-        "office-moderation-unreachable",
-        &[("problem", problem.into())],
-    ));
-    for admin in &settings.config.office.admins {
-        if let Err(e) = outbox.send(ChatId(*admin as i64), &note, None).await {
-            tracing::warn!(error = %e, "cannot tell an admin (they must start a chat with the bot first)");
-        }
-    }
-}
-
-/// Photo numbers from the store's counter.
-struct StoreRegistry<'a>(&'a crate::store::Store);
-
-impl Registry for StoreRegistry<'_> {
-    fn next_id(&self) -> u64 {
-        self.0.next_id().unwrap_or_else(|e| {
-            // Never reused either: nanoseconds since 1970 are far above sled's counter.
-            tracing::error!(error = %e, "the id counter failed; using the clock");
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(u64::MAX, |d| d.as_nanos() as u64)
-        })
-    }
-
-    fn reward_code(&self) -> Option<String> {
-        fresh_code(|code| self.0.reward_owner(code))
-    }
-
-    fn card_code(&self) -> Option<String> {
-        fresh_code(|code| self.0.card_owner(code))
-    }
-
-    fn shared_card(&self, code: &str) -> Option<postcard::Shared> {
-        let owner = self.0.card_owner(code).ok()??;
-        let tourist = self.0.tourist(owner).ok()?;
-        let card = tourist.cards.into_iter().find(|c| c.code == code)?;
-        Some(postcard::Shared {
-            from: card.from,
-            spot: card.spot,
-        })
-    }
-}
-
-/// A random code (40 bits) no one holds yet, per `owner`; None when the system gives no
-/// randomness (a guessable code would be worse than none).
-fn fresh_code(
-    owner: impl Fn(&str) -> Result<Option<u64>, crate::store::StoreError>,
-) -> Option<String> {
-    // 2^40 codes: a collision is unlikely, but two tourists must never share one.
-    for _ in 0..8 {
-        let mut random = [0u8; 5];
-        if let Err(e) = getrandom::fill(&mut random) {
-            tracing::error!(error = %e, "no randomness for a code");
-            return None;
-        }
-        let code = rewards::code_from(random);
-        if matches!(owner(&code), Ok(None)) {
-            return Some(code);
-        }
-    }
-    None
-}
-
 /// One lock per group of tourist records, so that the office's decisions and the tourist's own
 /// updates never overwrite each other (teloxide already orders each chat's own updates).
 pub struct RecordLocks([tokio::sync::Mutex<()>; 64]);
@@ -660,80 +501,6 @@ impl RecordLocks {
 impl Default for RecordLocks {
     fn default() -> Self {
         RecordLocks::new()
-    }
-}
-
-/// The command menu and the bot's profile texts, in each language; the staff's chats also get
-/// their own commands. Failures are logged: the bot works without them.
-async fn register_commands(bot: &Bot, escale: &Escale) {
-    let settings = escale.settings();
-    let (config, i18n) = (&settings.config, &settings.i18n);
-    let default = config.destination.default_language;
-    let menu = |lang: Lang, staff: &[&str]| -> Vec<BotCommand> {
-        let public = Command::bot_commands()
-            .into_iter()
-            .map(|c| c.command.trim_start_matches('/').to_owned());
-        public
-            .chain(staff.iter().map(|s| (*s).to_owned()))
-            .map(|name| {
-                let description = i18n.t(lang, &format!("cmd-{name}"));
-                BotCommand::new(name, description)
-            })
-            .collect()
-    };
-    for lang in Lang::ALL {
-        let destination = config.destination.name.get(lang, default);
-        let args = [("destination", destination.into())];
-        let language = (lang != default).then(|| lang.code().to_owned());
-        let mut commands = bot
-            .set_my_commands(menu(lang, &[]))
-            .scope(BotCommandScope::Default);
-        let mut description =
-            bot.set_my_description()
-                .description(i18n.t_args(lang, "bot-description", &args));
-        let mut short = bot
-            .set_my_short_description()
-            .short_description(i18n.t_args(lang, "bot-short-description", &args));
-        if let Some(code) = language {
-            commands = commands.language_code(code.clone());
-            description = description.language_code(code.clone());
-            short = short.language_code(code);
-        }
-        for (what, result) in [
-            ("command menu", commands.await.map(drop)),
-            ("description", description.await.map(drop)),
-            ("short description", short.await.map(drop)),
-        ] {
-            if let Err(e) = result {
-                tracing::warn!(error = %e, %lang, "cannot register the {what}");
-            }
-        }
-    }
-    // Staff commands only show in the staff's own chats, in the office's language.
-    let mut staff: Vec<(u64, Vec<&str>)> = Vec::new();
-    for &admin in &config.office.admins {
-        staff.push((admin, vec!["stats", "export", "redeem"]));
-    }
-    for partner in &config.partners {
-        for &member in &partner.staff {
-            match staff.iter_mut().find(|(id, _)| *id == member) {
-                Some((_, commands)) => commands.push("partner"),
-                None => staff.push((member, vec!["partner", "redeem"])),
-            }
-        }
-    }
-    for (user, commands) in staff {
-        let scope = BotCommandScope::Chat {
-            chat_id: Recipient::Id(ChatId(user as i64)),
-        };
-        if let Err(e) = bot
-            .set_my_commands(menu(default, &commands))
-            .scope(scope)
-            .await
-        {
-            // A staff member who never opened a chat with the bot has no chat yet.
-            tracing::info!(error = %e, user, "no staff command menu for this user yet");
-        }
     }
 }
 
