@@ -4,10 +4,9 @@
 mod support;
 
 use escale::config;
-use escale::sandbox::{BotMessage, Content, Person, Sandbox};
+use escale::sandbox::{BotMessage, Content, Person};
 use escale::stats::{Count, Metric};
 use support::{World, tourist};
-use tokio::process::Command;
 
 const ADMIN: i64 = 111111;
 const HOTEL_STAFF: i64 = 222222;
@@ -220,32 +219,15 @@ async fn the_command_line_shows_and_exports_the_counts() {
         if !running {
             world.stop().await;
         }
-        let output = escale(&world, &["stats"]).await;
+        let output = world.escale_command(&["stats"]).await;
         assert!(output.contains(": 1 (0)"), "{output}");
         assert!(output.contains("Les Halles de Pau 1"), "{output}");
         let out = tempfile::tempdir().unwrap();
-        let done = escale(&world, &["export", "--out", out.path().to_str().unwrap()]).await;
+        let done = world
+            .escale_command(&["export", "--out", out.path().to_str().unwrap()])
+            .await;
         assert!(done.contains("daily-by-spot.csv"), "{done}");
         let by_spot = std::fs::read_to_string(out.path().join("daily-by-spot.csv")).unwrap();
         assert!(by_spot.contains(",halles,task-hashtag,1"), "{by_spot}");
     }
-}
-
-async fn escale(world: &World, args: &[&str]) -> String {
-    let output = Command::new(env!("CARGO_BIN_EXE_escale"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(args)
-        .arg("--data")
-        .arg(world.data.path())
-        .env("TELOXIDE_TOKEN", Sandbox::TOKEN)
-        .output()
-        .await
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
-    assert!(
-        output.status.success(),
-        "{stdout}{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    stdout
 }

@@ -4,10 +4,8 @@
 
 mod support;
 
-use tokio::process::Command;
-
 use escale::config;
-use escale::sandbox::{BotMessage, Content, FileRef, Person, Sandbox, Sent};
+use escale::sandbox::{BotMessage, Content, FileRef, Person, Sent};
 use escale::tasks::TaskKind;
 use escale::tasks::photo::{Credit, PhotoStatus, Scopes};
 use support::{World, tourist};
@@ -315,24 +313,10 @@ async fn office_notice(world: &World, after: &Sent, id: u64) -> BotMessage {
 
 /// `escale photos export` against the world's data folder and sandbox.
 async fn export(world: &World, out: &std::path::Path) -> String {
-    let output = Command::new(env!("CARGO_BIN_EXE_escale"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(["photos", "export", "--out"])
-        .arg(out)
-        .arg("--data")
-        .arg(world.data.path())
-        .env("TELOXIDE_TOKEN", Sandbox::TOKEN)
-        .env("TELOXIDE_API_URL", world.sandbox.api_url().as_str())
-        .output()
+    let out = out.to_str().expect("a UTF-8 path");
+    world
+        .escale_command(&["photos", "export", "--out", out])
         .await
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
-    assert!(
-        output.status.success(),
-        "{stdout}{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    stdout
 }
 
 #[tokio::test]

@@ -148,6 +148,30 @@ impl World {
     }
 }
 
+impl World {
+    /// Runs the `escale` binary with `args` on the world's data folder, against its sandbox;
+    /// returns what it printed, and fails the test if it failed.
+    pub async fn escale_command(&self, args: &[&str]) -> String {
+        let output = tokio::process::Command::new(env!("CARGO_BIN_EXE_escale"))
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .args(args)
+            .arg("--data")
+            .arg(self.data.path())
+            .env("TELOXIDE_TOKEN", Sandbox::TOKEN)
+            .env("TELOXIDE_API_URL", self.sandbox.api_url().as_str())
+            .output()
+            .await
+            .expect("the escale binary runs");
+        let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            output.status.success(),
+            "escale {args:?} failed: {stdout}{stderr}"
+        );
+        stdout
+    }
+}
+
 pub fn tourist(id: i64, language: &str) -> Person {
     Person::new(id, "Alex").with_language(language)
 }
