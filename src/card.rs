@@ -36,7 +36,7 @@ pub mod text;
 use image::{Rgb, RgbImage};
 
 pub use decode::{MAX_INPUT_BYTES, MAX_PIXELS, MAX_SIDE};
-pub use paint::{Rect, crop};
+pub use paint::{Qr, Rect, Ridge, Scenery, crop};
 pub use text::{Face, drawable, wrap};
 
 use paint::mix;
@@ -179,8 +179,8 @@ pub fn render(
     Ok(jpeg)
 }
 
-/// The card's paper.
-const PAPER: [u8; 3] = [250, 246, 237];
+/// The card's paper (the posters' too).
+pub const PAPER: [u8; 3] = [250, 246, 237];
 /// The column right of the picture: postmark, stamp, message, hashtag.
 const COLUMN_LEFT: f32 = 1090.0;
 const COLUMN_RIGHT: f32 = 1560.0;
