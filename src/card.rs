@@ -333,7 +333,7 @@ fn bounded(text: &str, limit: usize) -> &str {
 }
 
 /// A stable seed for the designed landscape, from the names as drawn (FNV-1a).
-fn seed(destination: &str, spot: &str) -> u64 {
+pub(crate) fn seed(destination: &str, spot: &str) -> u64 {
     let mut hash = 0xcbf2_9ce4_8422_2325u64;
     for byte in destination.bytes().chain([0]).chain(spot.bytes()) {
         hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
