@@ -726,11 +726,19 @@ impl Layout {
                     radius,
                     colour,
                 } => {
-                    for_rounded(*rect, *radius, |x, y, coverage| {
-                        if let Some(pixel) = canvas.get_pixel_mut_checked(x, y) {
-                            text::blend(&mut pixel.0, *colour, coverage);
+                    let shape = Rounded::new(*rect, *radius, canvas.dimensions());
+                    let stride = WIDTH as usize * 3;
+                    for &(y, from, to) in &shape.spans {
+                        let start = y as usize * stride;
+                        let row = &mut canvas.as_mut()
+                            [start + from as usize * 3..start + to as usize * 3];
+                        for pixel in row.chunks_exact_mut(3) {
+                            pixel.copy_from_slice(colour);
                         }
-                    });
+                    }
+                    for &(x, y, coverage) in &shape.edges {
+                        text::blend(&mut canvas.get_pixel_mut(x, y).0, *colour, coverage);
+                    }
                 }
                 Item::Landscape {
                     rect,
@@ -746,12 +754,20 @@ impl Layout {
                         h: rect.h,
                     };
                     paint::shade(&mut picture, whole, shade.0, shade.1);
-                    for_rounded(*rect, *radius, |x, y, coverage| {
+                    let shape = Rounded::new(*rect, *radius, canvas.dimensions());
+                    let (stride, picture_stride) = (WIDTH as usize * 3, rect.w as usize * 3);
+                    for &(y, from, to) in &shape.spans {
+                        let start = y as usize * stride;
+                        let source = (y - rect.y) as usize * picture_stride;
+                        let (from, to) = ((from - rect.x) as usize * 3, (to - rect.x) as usize * 3);
+                        canvas.as_mut()
+                            [start + rect.x as usize * 3 + from..start + rect.x as usize * 3 + to]
+                            .copy_from_slice(&picture.as_raw()[source + from..source + to]);
+                    }
+                    for &(x, y, coverage) in &shape.edges {
                         let from = picture.get_pixel(x - rect.x, y - rect.y).0;
-                        if let Some(pixel) = canvas.get_pixel_mut_checked(x, y) {
-                            text::blend(&mut pixel.0, from, coverage);
-                        }
-                    });
+                        text::blend(&mut canvas.get_pixel_mut(x, y).0, from, coverage);
+                    }
                 }
                 Item::Code {
                     x,
@@ -760,18 +776,18 @@ impl Layout {
                     qr,
                     colour,
                 } => {
-                    for my in 0..qr.width() {
-                        for mx in 0..qr.width() {
-                            if !qr.is_dark(mx, my) {
-                                continue;
+                    // Module rows as runs of dark modules: whole rows of pixels, no blending.
+                    let stride = WIDTH as usize * 3;
+                    for (my, from, to) in dark_runs(qr) {
+                        let (left, right) = (x + from as u32 * module, x + to as u32 * module);
+                        let top = y + my as u32 * module;
+                        for row in top..(top + module).min(HEIGHT) {
+                            let start = row as usize * stride;
+                            let pixels = &mut canvas.as_mut()[start + left.min(WIDTH) as usize * 3
+                                ..start + right.min(WIDTH) as usize * 3];
+                            for pixel in pixels.chunks_exact_mut(3) {
+                                pixel.copy_from_slice(colour);
                             }
-                            let rect = Rect {
-                                x: x + mx as u32 * module,
-                                y: y + my as u32 * module,
-                                w: *module,
-                                h: *module,
-                            };
-                            paint::fill_rect(&mut canvas, rect, *colour, 1.0);
                         }
                     }
                 }
@@ -856,20 +872,9 @@ impl Layout {
                 } => {
                     // One subpath per run of dark modules in a row, in module units.
                     let mut path = String::new();
-                    for my in 0..qr.width() {
-                        let mut mx = 0;
-                        while mx < qr.width() {
-                            if !qr.is_dark(mx, my) {
-                                mx += 1;
-                                continue;
-                            }
-                            let start = mx;
-                            while mx < qr.width() && qr.is_dark(mx, my) {
-                                mx += 1;
-                            }
-                            let run = mx - start;
-                            let _ = write!(path, "M{start} {my}h{run}v1h-{run}z");
-                        }
+                    for (my, from, to) in dark_runs(qr) {
+                        let run = to - from;
+                        let _ = write!(path, "M{from} {my}h{run}v1h-{run}z");
                     }
                     let _ = writeln!(
                         svg,
@@ -1039,31 +1044,77 @@ const RIDGE_STEP: usize = 4;
 /// The colour of [`paint::shade`].
 const SHADE: [u8; 3] = [8, 10, 20];
 
-/// Calls `paint(x, y, coverage)` for every pixel of `rect` with rounded corners of `radius`,
-/// coverage being how much of the pixel the shape covers (antialiased corners).
-fn for_rounded(rect: Rect, radius: f32, mut paint: impl FnMut(u32, u32, f32)) {
-    let radius = radius.min(rect.w.min(rect.h) as f32 / 2.0).max(0.0);
-    let (left, top) = (rect.x as f32 + radius, rect.y as f32 + radius);
-    let (right, bottom) = (
-        (rect.x + rect.w) as f32 - radius,
-        (rect.y + rect.h) as f32 - radius,
-    );
-    for y in rect.y..rect.y + rect.h {
-        for x in rect.x..rect.x + rect.w {
-            let (px, py) = (x as f32 + 0.5, y as f32 + 0.5);
-            let (dx, dy) = (
-                (left - px).max(px - right).max(0.0),
-                (top - py).max(py - bottom).max(0.0),
-            );
-            let coverage = if dx == 0.0 || dy == 0.0 {
-                1.0
-            } else {
-                (radius + 0.5 - (dx * dx + dy * dy).sqrt()).clamp(0.0, 1.0)
-            };
-            if coverage > 0.0 {
-                paint(x, y, coverage);
+/// The dark modules of `qr` as runs along each row: (row, first column, column past the last).
+fn dark_runs(qr: &Qr) -> Vec<(usize, usize, usize)> {
+    let mut runs = Vec::new();
+    for row in 0..qr.width() {
+        let mut column = 0;
+        while column < qr.width() {
+            if !qr.is_dark(column, row) {
+                column += 1;
+                continue;
+            }
+            let start = column;
+            while column < qr.width() && qr.is_dark(column, row) {
+                column += 1;
+            }
+            runs.push((row, start, column));
+        }
+    }
+    runs
+}
+
+/// A rectangle with rounded corners, as pixels: whole runs of fully covered pixels, and the
+/// antialiased pixels of the corners with their coverage. Clipped to the canvas.
+struct Rounded {
+    /// (y, first x, x past the last) of fully covered pixels.
+    spans: Vec<(u32, u32, u32)>,
+    /// (x, y, coverage in 0..1) of partly covered pixels.
+    edges: Vec<(u32, u32, f32)>,
+}
+
+impl Rounded {
+    fn new(rect: Rect, radius: f32, (width, height): (u32, u32)) -> Rounded {
+        let radius = radius.min(rect.w.min(rect.h) as f32 / 2.0).max(0.0);
+        let (left, top) = (rect.x as f32 + radius, rect.y as f32 + radius);
+        let (right, bottom) = (
+            (rect.x + rect.w) as f32 - radius,
+            (rect.y + rect.h) as f32 - radius,
+        );
+        let (x_end, y_end) = ((rect.x + rect.w).min(width), (rect.y + rect.h).min(height));
+        let corner = radius.ceil() as u32;
+        let mut shape = Rounded {
+            spans: Vec::new(),
+            edges: Vec::new(),
+        };
+        for y in rect.y..y_end {
+            let py = y as f32 + 0.5;
+            let dy = (top - py).max(py - bottom).max(0.0);
+            if dy == 0.0 {
+                if rect.x < x_end {
+                    shape.spans.push((y, rect.x, x_end));
+                }
+                continue;
+            }
+            // A corner row: pixels within the corners' reach are measured, the middle is full.
+            let (inner_left, inner_right) = (rect.x + corner, x_end.saturating_sub(corner));
+            let measured =
+                (rect.x..inner_left.min(x_end)).chain(inner_right.max(inner_left)..x_end);
+            for x in measured {
+                let px = x as f32 + 0.5;
+                let dx = (left - px).max(px - right).max(0.0);
+                let coverage = (radius + 0.5 - (dx * dx + dy * dy).sqrt()).clamp(0.0, 1.0);
+                if coverage >= 1.0 {
+                    shape.spans.push((y, x, x + 1));
+                } else if coverage > 0.0 {
+                    shape.edges.push((x, y, coverage));
+                }
+            }
+            if inner_left < inner_right {
+                shape.spans.push((y, inner_left, inner_right));
             }
         }
+        shape
     }
 }
 
@@ -1444,17 +1495,33 @@ mod tests {
             w: 100,
             h: 60,
         };
+        let shape = Rounded::new(rect, 20.0, (200, 200));
         let mut covered = std::collections::HashMap::new();
-        for_rounded(rect, 20.0, |x, y, c| {
-            covered.insert((x, y), c);
-        });
+        for &(y, from, to) in &shape.spans {
+            for x in from..to {
+                assert!(covered.insert((x, y), 1.0).is_none(), "({x}, {y}) twice");
+            }
+        }
+        for &(x, y, c) in &shape.edges {
+            assert!(covered.insert((x, y), c).is_none(), "({x}, {y}) twice");
+        }
         assert_eq!(covered.get(&(60, 40)), Some(&1.0), "the middle is full");
         assert_eq!(covered.get(&(10, 40)), Some(&1.0), "the edges are straight");
+        assert_eq!(covered.get(&(60, 10)), Some(&1.0));
         assert!(!covered.contains_key(&(10, 10)), "the corner is cut");
+        assert!(!covered.contains_key(&(109, 69)), "the corner is cut");
         assert!(
-            covered.values().any(|&c| c > 0.0 && c < 1.0),
+            covered
+                .keys()
+                .all(|&(x, y)| (10..110).contains(&x) && (10..70).contains(&y))
+        );
+        assert!(
+            shape.edges.iter().all(|&(_, _, c)| c > 0.0 && c < 1.0) && !shape.edges.is_empty(),
             "the curve is antialiased"
         );
+        // Clipped to the canvas.
+        let clipped = Rounded::new(rect, 20.0, (50, 30));
+        assert!(clipped.spans.iter().all(|&(y, _, to)| y < 30 && to <= 50));
     }
 
     /// Writes the shipped config's posters to the temp dir to look at: `cargo test
