@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! $ escale posters --out posters/
-//! posters/: 6 posters (5 spots, 1 partner), each as chateau.png (A5, 300 dpi) and chateau.svg.
+//! posters/: 6 posters (5 spots, 1 partner), each as boulevard.png (A5, 300 dpi) and boulevard.svg.
 //! ```
 //!
 //! A5 portrait (148 x 210 mm; 1748 x 2480 px at 300 dpi), on the postcards' cream paper and in
