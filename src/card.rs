@@ -36,7 +36,7 @@ pub mod text;
 use image::{Rgb, RgbImage};
 
 pub use decode::{MAX_INPUT_BYTES, MAX_PIXELS, MAX_SIDE};
-pub use paint::{Rect, crop};
+pub use paint::{Qr, Rect, Ridge, Scenery, crop};
 pub use text::{Face, drawable, wrap};
 
 use paint::mix;
@@ -179,8 +179,8 @@ pub fn render(
     Ok(jpeg)
 }
 
-/// The card's paper.
-const PAPER: [u8; 3] = [250, 246, 237];
+/// The card's paper (the posters' too).
+pub const PAPER: [u8; 3] = [250, 246, 237];
 /// The column right of the picture: postmark, stamp, message, hashtag.
 const COLUMN_LEFT: f32 = 1090.0;
 const COLUMN_RIGHT: f32 = 1560.0;
@@ -333,7 +333,7 @@ fn bounded(text: &str, limit: usize) -> &str {
 }
 
 /// A stable seed for the designed landscape, from the names as drawn (FNV-1a).
-fn seed(destination: &str, spot: &str) -> u64 {
+pub(crate) fn seed(destination: &str, spot: &str) -> u64 {
     let mut hash = 0xcbf2_9ce4_8422_2325u64;
     for byte in destination.bytes().chain([0]).chain(spot.bytes()) {
         hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);

@@ -6,12 +6,15 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use anyhow::Context as _;
+use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::Escale;
+use crate::card::Palette;
 use crate::config::Config;
 use crate::control;
 use crate::export::{self, Catalogue};
 use crate::i18n::{I18n, Lang};
+use crate::poster;
 use crate::stats::{self, CHART_DAYS, CounterKey, Summary, day_of};
 use crate::store::Store;
 use crate::telegram::{self, Connection, Token};
@@ -274,6 +277,62 @@ pub async fn export_counts(paths: &Paths, out: &Path) -> anyhow::Result<String> 
         written.push(name);
     }
     Ok(format!("{}: {}\n", out.display(), written.join(", ")))
+}
+
+/// `escale posters`: a print-ready poster per spot and per partner in `out`, `<id>.png` (A5,
+/// 300 dpi) and `<id>.svg`, with a progress bar on stderr. CPU-bound: call it off any async
+/// runtime (`main` uses `spawn_blocking`). Returns the one-line summary.
+pub fn posters(paths: &Paths, out: &Path) -> anyhow::Result<String> {
+    let (config, i18n) = load(paths)?;
+    create_folder(out)?;
+    let subjects = poster::subjects(&config);
+    let bar = ProgressBar::new(subjects.len() as u64).with_style(
+        ProgressStyle::with_template("{spinner} posters [{bar:32}] {pos}/{len} {msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> "),
+    );
+    bar.enable_steady_tick(std::time::Duration::from_millis(120));
+    let palette = Palette::default();
+    for subject in &subjects {
+        let id = subject.id();
+        bar.set_message(id.to_owned());
+        let content = poster::Content::new(&config, &i18n, subject);
+        let poster = poster::render(&content, &palette)
+            .with_context(|| format!("cannot make the poster of {id}"))?;
+        for (name, bytes) in [
+            (format!("{id}.png"), poster.png.as_slice()),
+            (format!("{id}.svg"), poster.svg.as_bytes()),
+        ] {
+            let path = out.join(name);
+            std::fs::write(&path, bytes)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+        }
+        bar.inc(1);
+    }
+    bar.finish_and_clear();
+    let spots = count(config.spots.len(), "spot");
+    let partners = count(config.partners.len(), "partner");
+    let example = subjects.first().map_or("<id>", |s| s.id());
+    Ok(format!(
+        "{}: {} ({spots}, {partners}), each as {example}.png (A5, 300 dpi) and {example}.svg.\n",
+        out.display(),
+        count(subjects.len(), "poster"),
+    ))
+}
+
+/// Creates `out` and its parents; when a file stands in the way, says which.
+fn create_folder(out: &Path) -> anyhow::Result<()> {
+    let Err(error) = std::fs::create_dir_all(out) else {
+        return Ok(());
+    };
+    if let Some(file) = out.ancestors().find(|a| a.is_file()) {
+        anyhow::bail!(
+            "cannot create the folder {}: {} is a file, not a folder; choose another --out",
+            out.display(),
+            file.display()
+        );
+    }
+    Err(error).with_context(|| format!("cannot create the folder {}", out.display()))
 }
 
 /// Ctrl-C (SIGINT) or SIGTERM, whichever comes first: services are stopped with SIGTERM.

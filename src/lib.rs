@@ -11,6 +11,7 @@ pub mod export;
 pub mod geo;
 pub mod i18n;
 pub mod journey;
+pub mod poster;
 pub mod rewards;
 pub mod sandbox;
 pub mod stats;

@@ -44,6 +44,14 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
     },
+    /// Print-ready posters for every spot and partner into DIR: <id>.png (A5 portrait, 300 dpi)
+    /// and <id>.svg (the same, 148 x 210 mm), each with the QR code of its link, its name, a call
+    /// to action in the default language and in English, the hashtag and the link written out.
+    Posters {
+        /// Where to write the posters (created if missing; posters already there are replaced).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
     /// The photos tourists shared.
     Photos {
         #[command(subcommand)]
@@ -80,6 +88,13 @@ async fn main() -> ExitCode {
         Command::Export { out } => cli::export_counts(&paths, &out)
             .await
             .map(|done| print!("{done}")),
+        // Rendering is CPU-bound: keep it off the runtime's workers.
+        Command::Posters { out } => {
+            match tokio::task::spawn_blocking(move || cli::posters(&paths, &out)).await {
+                Ok(result) => result.map(|summary| print!("{summary}")),
+                Err(e) => Err(anyhow::anyhow!("the posters could not be made: {e}")),
+            }
+        }
         Command::Demo => {
             init_logging("warn");
             escale::demo::run(

@@ -1,5 +1,5 @@
-//! The `escale` binary as the office runs it: `check`, `run` (token errors, SIGTERM) and `demo`
-//! replaying a conversation.
+//! The `escale` binary as the office runs it: `check`, `run` (token errors, SIGTERM), `demo`
+//! replaying a conversation, and `posters`.
 
 use std::io::Write as _;
 use std::path::Path;
@@ -361,4 +361,100 @@ fn check_warns_about_what_cannot_work() {
             .any(|w| w == b"Warnings"),
         "the sample is clean"
     );
+}
+
+/// `escale posters` on the shipped config: a PNG and an SVG per spot and partner, the PNG A5 at
+/// 300 dpi with a QR code that decodes to exactly the deep link, the SVG well-formed with an A5
+/// viewBox and the link written out.
+#[test]
+fn posters_are_made_for_every_spot_and_partner() {
+    let out = tempfile::tempdir().unwrap();
+    let output = escale()
+        .arg("posters")
+        .arg("--out")
+        .arg(out.path())
+        .output()
+        .unwrap();
+    let stdout = text(&output.stdout);
+    assert!(output.status.success(), "{stdout}{}", text(&output.stderr));
+    assert_eq!(stdout.lines().count(), 1, "one summary line: {stdout}");
+    assert!(
+        stdout.contains("6 posters (5 spots, 1 partner)"),
+        "{stdout}"
+    );
+
+    let made = [
+        ("boulevard", "spot"),
+        ("chateau", "spot"),
+        ("funiculaire", "spot"),
+        ("halles", "spot"),
+        ("parc-beaumont", "spot"),
+        ("hotel-exemple", "partner"),
+    ];
+    let mut files: Vec<String> = std::fs::read_dir(out.path())
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    let mut expected: Vec<String> = made
+        .iter()
+        .flat_map(|(id, _)| [format!("{id}.png"), format!("{id}.svg")])
+        .collect();
+    expected.sort();
+    assert_eq!(files, expected);
+
+    for (id, kind) in made {
+        let link = format!("https://t.me/PauPyreneesBot?start={kind}_{id}");
+        let png = std::fs::read(out.path().join(format!("{id}.png"))).unwrap();
+        let image = image::load_from_memory_with_format(&png, image::ImageFormat::Png)
+            .unwrap_or_else(|e| panic!("{id}.png: {e}"))
+            .into_luma8();
+        assert_eq!(image.dimensions(), (1748, 2480), "{id}.png");
+        let mut prepared = rqrr::PreparedImage::prepare(image);
+        let decoded: Vec<String> = prepared
+            .detect_grids()
+            .into_iter()
+            .map(|grid| grid.decode().unwrap_or_else(|e| panic!("{id}.png: {e}")).1)
+            .collect();
+        assert_eq!(decoded, std::slice::from_ref(&link), "{id}.png");
+
+        let svg = std::fs::read_to_string(out.path().join(format!("{id}.svg"))).unwrap();
+        let document = roxmltree::Document::parse(&svg).unwrap_or_else(|e| panic!("{id}.svg: {e}"));
+        let root = document.root_element();
+        assert!(root.has_tag_name("svg"), "{id}.svg");
+        assert_eq!(root.attribute("viewBox"), Some("0 0 148 210"), "{id}.svg");
+        let texts: Vec<&str> = root
+            .descendants()
+            .filter(|node| node.has_tag_name("text"))
+            .filter_map(|node| node.text())
+            .collect();
+        assert!(
+            texts.contains(&link.as_str()),
+            "{id}.svg: the link is not written out in {texts:?}"
+        );
+        assert!(texts.contains(&"#PauPyrenees"), "{id}.svg: {texts:?}");
+    }
+    // The château has four tasks: four minutes, four souvenirs.
+    let chateau = std::fs::read_to_string(out.path().join("chateau.svg")).unwrap();
+    assert!(chateau.contains("Scan me: 4 minutes, 4 digital souvenirs of Pau"));
+}
+
+#[test]
+fn posters_into_a_path_under_a_file_fail_clearly() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("notes.txt");
+    std::fs::write(&file, "not a folder").unwrap();
+    let output = escale()
+        .args(["posters", "--out"])
+        .arg(file.join("posters"))
+        .output()
+        .unwrap();
+    let stderr = text(&output.stderr);
+    assert!(!output.status.success(), "accepted");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("notes.txt is a file, not a folder") && stderr.contains("--out"),
+        "{stderr}"
+    );
+    assert!(output.stdout.is_empty());
 }

@@ -235,3 +235,11 @@ unsupported-message = Diese Art von Nachricht kann ich nicht lesen. Nutzen Sie d
 command-unknown = Diesen Befehl kenne ich nicht. Unter /help sehen Sie, was ich kann.
 group-private = Lassen Sie uns privat sprechen: Öffnen Sie einen Chat mit mir, um zu beginnen.
 error-apology = Entschuldigung, bei uns ist etwas schiefgelaufen. Bitte versuchen Sie es gleich noch einmal.
+
+## Posters (escale posters): printed for each spot and partner, in the default language and in English
+
+poster-spot-cta = { $tasks ->
+        [one] Scannen Sie mich: { $tasks } Minute, { $tasks } digitales Souvenir aus { $destination }
+       *[other] Scannen Sie mich: { $tasks } Minuten, { $tasks } digitale Souvenirs aus { $destination }
+    }
+poster-partner-cta = Scannen Sie mich: { $destination } für die Hosentasche – während Ihres ganzen Aufenthalts

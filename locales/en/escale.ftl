@@ -235,3 +235,11 @@ unsupported-message = I can’t read this kind of message. Use the buttons, or s
 command-unknown = I don’t know this command. See /help for what I can do.
 group-private = Let’s talk in private: open a chat with me to start.
 error-apology = Sorry, something went wrong on our side. Please try again in a moment.
+
+## Posters (escale posters): printed for each spot and partner, in the default language and in English
+
+poster-spot-cta = { $tasks ->
+        [one] Scan me: { $tasks } minute, { $tasks } digital souvenir of { $destination }
+       *[other] Scan me: { $tasks } minutes, { $tasks } digital souvenirs of { $destination }
+    }
+poster-partner-cta = Scan me: { $destination } in your pocket during your stay

@@ -235,3 +235,11 @@ unsupported-message = No puedo leer este tipo de mensaje. Usa los botones o cons
 command-unknown = No conozco este comando. Consulta /help para ver lo que puedo hacer.
 group-private = Mejor hablemos en privado: abre un chat conmigo para empezar.
 error-apology = Lo sentimos, algo ha fallado por nuestra parte. Vuelve a intentarlo en un momento.
+
+## Posters (escale posters): printed for each spot and partner, in the default language and in English
+
+poster-spot-cta = { $tasks ->
+        [one] Escanéame: { $tasks } minuto, { $tasks } recuerdo digital de { $destination }
+       *[other] Escanéame: { $tasks } minutos, { $tasks } recuerdos digitales de { $destination }
+    }
+poster-partner-cta = Escanéame: { $destination } en tu bolsillo durante toda tu estancia

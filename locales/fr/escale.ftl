@@ -235,3 +235,11 @@ unsupported-message = Je ne sais pas lire ce type de message. Utilisez les bouto
 command-unknown = Je ne connais pas cette commande. Consultez /help pour voir ce que je sais faire.
 group-private = Parlons en privé : ouvrez une discussion avec moi pour commencer.
 error-apology = Désolés, un problème est survenu de notre côté. Merci de réessayer dans un instant.
+
+## Posters (escale posters): printed for each spot and partner, in the default language and in English
+
+poster-spot-cta = { $tasks ->
+        [one] Scannez-moi : { $tasks } minute, { $tasks } souvenir numérique de { $destination }
+       *[other] Scannez-moi : { $tasks } minutes, { $tasks } souvenirs numériques de { $destination }
+    }
+poster-partner-cta = Scannez-moi : { $destination } dans votre poche pendant tout votre séjour

@@ -235,3 +235,11 @@ unsupported-message = Non riesco a leggere questo tipo di messaggio. Usa i pulsa
 command-unknown = Non conosco questo comando. Guarda /help per scoprire cosa so fare.
 group-private = Parliamone in privato: apri una chat con me per iniziare.
 error-apology = Scusaci, qualcosa è andato storto da parte nostra. Riprova tra un attimo.
+
+## Posters (escale posters): printed for each spot and partner, in the default language and in English
+
+poster-spot-cta = { $tasks ->
+        [one] Scansionami: { $tasks } minuto, { $tasks } ricordo digitale di { $destination }
+       *[other] Scansionami: { $tasks } minuti, { $tasks } ricordi digitali di { $destination }
+    }
+poster-partner-cta = Scansionami: { $destination } in tasca per tutto il tuo soggiorno

@@ -235,3 +235,11 @@ unsupported-message = Dit soort bericht kan ik niet lezen. Gebruik de knoppen, o
 command-unknown = Dit commando ken ik niet. Kijk bij /help wat ik allemaal kan.
 group-private = Laten we privé praten: open een chat met mij om te beginnen.
 error-apology = Sorry, er ging bij ons iets mis. Probeer het zo nog eens.
+
+## Posters (escale posters): printed for each spot and partner, in the default language and in English
+
+poster-spot-cta = { $tasks ->
+        [one] Scan mij: { $tasks } minuut, { $tasks } digitaal souvenir van { $destination }
+       *[other] Scan mij: { $tasks } minuten, { $tasks } digitale souvenirs van { $destination }
+    }
+poster-partner-cta = Scan mij: { $destination } op zak tijdens je hele verblijf

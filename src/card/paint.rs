@@ -79,38 +79,125 @@ pub fn fill(source: &RgbImage, width: u32, height: u32) -> Result<RgbImage, Card
 /// three mountain ridges darkening towards the viewer. `seed` (from the spot's name) shapes the
 /// ridges, so each spot gets its own skyline and always the same one.
 pub fn scenery(palette: &Palette, width: u32, height: u32, seed: u64) -> RgbImage {
-    let (w, h) = (width as f32, height as f32);
-    let mut image = RgbImage::new(width, height);
-    let horizon_y = 0.78 * h;
-    for (y, row) in image.rows_mut().enumerate() {
-        let t = (y as f32 / horizon_y).clamp(0.0, 1.0);
-        let colour = mix(palette.sky, palette.horizon, t.powf(1.6));
-        row.for_each(|pixel| pixel.0 = colour);
-    }
-    // The sun and its glow, within the glow's reach only.
-    let (sun_x, sun_y, sun_r) = (0.7 * w, 0.5 * h, 0.075 * w);
-    let sun = mix(palette.horizon, [255, 250, 235], 0.7);
-    let reach = sun_r * 4.0;
-    let (x0, x1) = (
-        (sun_x - reach).max(0.0) as u32,
-        ((sun_x + reach) as u32).min(width),
-    );
-    let (y0, y1) = (
-        (sun_y - reach).max(0.0) as u32,
-        ((sun_y + reach) as u32).min(height),
-    );
-    for y in y0..y1 {
-        for x in x0..x1 {
-            let d = ((x as f32 - sun_x).powi(2) + (y as f32 - sun_y).powi(2)).sqrt();
-            let glow = (1.0 - d / reach).clamp(0.0, 1.0).powi(2) * 0.35;
-            let disc = (sun_r - d + 0.5).clamp(0.0, 1.0);
-            let pixel = &mut image.get_pixel_mut(x, y).0;
-            blend(pixel, sun, glow);
-            blend(pixel, sun, disc);
+    Scenery::new(palette, width, height, seed).paint(width, height)
+}
+
+/// The parts of [`scenery`]'s landscape for a `width`x`height` frame, in pixels: what the postcard
+/// rasterises and the poster's SVG draws as vectors, so both show the same skyline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scenery {
+    /// The sky's colour at the top of the frame.
+    pub sky: [u8; 3],
+    /// The sky's colour from [`Self::horizon_y`] down.
+    pub horizon: [u8; 3],
+    /// Where the sky's gradient ends.
+    pub horizon_y: f32,
+    /// Exponent of the sky's gradient: the colour at `y` is `sky` moved towards `horizon` by
+    /// `(y / horizon_y)^sky_curve`.
+    pub sky_curve: f32,
+    /// The sun's centre and radius.
+    pub sun: (f32, f32, f32),
+    pub sun_colour: [u8; 3],
+    /// How far the sun's glow reaches from its centre; its strength at distance `d` is
+    /// `GLOW * (1 - d / glow_reach)^2`.
+    pub glow_reach: f32,
+    /// Far to near.
+    pub ridges: Vec<Ridge>,
+}
+
+/// One mountain ridge of [`Scenery`]: filled from its crest down to the frame's bottom.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ridge {
+    pub colour: [u8; 3],
+    /// The crest's height at the middle of each pixel column (`tops[x]`, in pixels from the top).
+    pub tops: Vec<f32>,
+}
+
+/// Strength of the sun's glow at its centre.
+pub const GLOW: f32 = 0.35;
+
+impl Scenery {
+    pub fn new(palette: &Palette, width: u32, height: u32, seed: u64) -> Scenery {
+        let (w, h) = (width as f32, height as f32);
+        let sun_r = 0.075 * w;
+        Scenery {
+            sky: palette.sky,
+            horizon: palette.horizon,
+            horizon_y: 0.78 * h,
+            sky_curve: 1.6,
+            sun: (0.7 * w, 0.5 * h, sun_r),
+            sun_colour: mix(palette.horizon, [255, 250, 235], 0.7),
+            glow_reach: sun_r * 4.0,
+            ridges: ridges(palette, width, height, seed),
         }
     }
-    // Ridges, far to near: broad swells carrying jagged crests, hazier with distance.
+
+    /// The sky's colour at height `y`.
+    pub fn sky_at(&self, y: f32) -> [u8; 3] {
+        let t = (y / self.horizon_y).clamp(0.0, 1.0);
+        mix(self.sky, self.horizon, t.powf(self.sky_curve))
+    }
+
+    /// The landscape as pixels.
+    pub fn paint(&self, width: u32, height: u32) -> RgbImage {
+        let mut image = RgbImage::new(width, height);
+        for (y, row) in image.rows_mut().enumerate() {
+            let colour = self.sky_at(y as f32);
+            row.for_each(|pixel| pixel.0 = colour);
+        }
+        // The sun and its glow, within the glow's reach only.
+        let (sun_x, sun_y, sun_r) = self.sun;
+        let reach = self.glow_reach;
+        let (x0, x1) = (
+            (sun_x - reach).max(0.0) as u32,
+            ((sun_x + reach) as u32).min(width),
+        );
+        let (y0, y1) = (
+            (sun_y - reach).max(0.0) as u32,
+            ((sun_y + reach) as u32).min(height),
+        );
+        for y in y0..y1 {
+            for x in x0..x1 {
+                let d = ((x as f32 - sun_x).powi(2) + (y as f32 - sun_y).powi(2)).sqrt();
+                let glow = (1.0 - d / reach).clamp(0.0, 1.0).powi(2) * GLOW;
+                let disc = (sun_r - d + 0.5).clamp(0.0, 1.0);
+                let pixel = &mut image.get_pixel_mut(x, y).0;
+                blend(pixel, self.sun_colour, glow);
+                blend(pixel, self.sun_colour, disc);
+            }
+        }
+        for ridge in &self.ridges {
+            let highest = ridge
+                .tops
+                .iter()
+                .copied()
+                .fold(height as f32, f32::min)
+                .floor()
+                .max(0.0) as u32;
+            for y in highest..height {
+                for (x, &top) in ridge.tops.iter().enumerate().take(width as usize) {
+                    let coverage = y as f32 + 1.0 - top;
+                    if coverage <= 0.0 {
+                        continue;
+                    }
+                    let pixel = &mut image.get_pixel_mut(x as u32, y).0;
+                    if coverage >= 1.0 {
+                        *pixel = ridge.colour;
+                    } else {
+                        blend(pixel, ridge.colour, coverage);
+                    }
+                }
+            }
+        }
+        image
+    }
+}
+
+/// Ridges, far to near: broad swells carrying jagged crests, hazier with distance.
+fn ridges(palette: &Palette, width: u32, height: u32, seed: u64) -> Vec<Ridge> {
+    let (w, h) = (width as f32, height as f32);
     let mut rng = seed | 1;
+    let mut ridges = Vec::with_capacity(3);
     for layer in 0..3u8 {
         let depth = f32::from(layer) / 2.0;
         let colour = mix(
@@ -159,23 +246,9 @@ pub fn scenery(palette: &Palette, width: u32, height: u32, seed: u64) -> RgbImag
                 base - amplitude * crest
             })
             .collect();
-        let highest = tops.iter().copied().fold(h, f32::min).floor().max(0.0) as u32;
-        for y in highest..height {
-            for (x, &top) in tops.iter().enumerate() {
-                let coverage = y as f32 + 1.0 - top;
-                if coverage <= 0.0 {
-                    continue;
-                }
-                let pixel = &mut image.get_pixel_mut(x as u32, y).0;
-                if coverage >= 1.0 {
-                    *pixel = colour;
-                } else {
-                    blend(pixel, colour, coverage);
-                }
-            }
-        }
+        ridges.push(Ridge { colour, tops });
     }
-    image
+    ridges
 }
 
 /// Darkens the lower part of `frame` on `canvas`, so white names stay readable on any photo.
@@ -264,28 +337,48 @@ pub struct Qr {
 /// zone inside the stamp's printed area. Fails when the link is empty, or too long to draw at
 /// 3 pixels a module, below which a phone camera struggles with a card on a screen.
 pub fn qr_code(link: &str, stamp_size: u32) -> Result<Qr, CardError> {
-    if link.is_empty() {
-        return Err(CardError::Link("the link is empty".into()));
-    }
-    let code = QrCode::with_error_correction_level(link.as_bytes(), EcLevel::M)
-        .map_err(|e| CardError::Link(e.to_string()))?;
-    let width = code.width();
-    let module_px = stamp_size.saturating_sub(2 * STAMP_EDGE) / (width as u32 + 6);
-    if module_px < 3 {
+    let mut qr = Qr::encode(link, EcLevel::M)?;
+    let width = qr.width;
+    qr.module_px = stamp_size.saturating_sub(2 * STAMP_EDGE) / (width as u32 + 6);
+    if qr.module_px < 3 {
         return Err(CardError::Link(format!(
             "a {width}-module QR code is too dense for the stamp"
         )));
     }
-    let dark = code
-        .into_colors()
-        .into_iter()
-        .map(|c| c == Color::Dark)
-        .collect();
-    Ok(Qr {
-        dark,
-        width,
-        module_px,
-    })
+    Ok(qr)
+}
+
+impl Qr {
+    /// Encodes `link` at error correction `level`, one pixel a module: [`qr_code`] sizes it for
+    /// a stamp, the poster for print. Fails when the link is empty or too long for any QR code.
+    pub fn encode(link: &str, level: EcLevel) -> Result<Qr, CardError> {
+        if link.is_empty() {
+            return Err(CardError::Link("the link is empty".into()));
+        }
+        let code = QrCode::with_error_correction_level(link.as_bytes(), level)
+            .map_err(|e| CardError::Link(e.to_string()))?;
+        let width = code.width();
+        let dark = code
+            .into_colors()
+            .into_iter()
+            .map(|c| c == Color::Dark)
+            .collect();
+        Ok(Qr {
+            dark,
+            width,
+            module_px: 1,
+        })
+    }
+
+    /// Modules a side, quiet zone not included.
+    pub fn width(&self) -> usize {
+        self.width
+    }
+
+    /// Whether the module in column `x`, row `y` is dark (false outside the code).
+    pub fn is_dark(&self, x: usize, y: usize) -> bool {
+        x < self.width && self.dark.get(y * self.width + x).copied().unwrap_or(false)
+    }
 }
 
 /// A perforated stamp of `size` at (`x`, `y`) bearing `qr`, centred, dark on white.

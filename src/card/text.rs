@@ -12,6 +12,8 @@ use image::RgbImage;
 
 /// DejaVu Sans Bold (Bitstream Vera licence, `assets/fonts/LICENSE`).
 const SANS_BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
+/// DejaVu Sans, regular weight (same licence): the poster's small print.
+const SANS: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
 /// DejaVu Serif Italic: the "handwritten" voice of the tourist's message.
 const SERIF_ITALIC: &[u8] = include_bytes!("../../assets/fonts/DejaVuSerif-Italic.ttf");
 
@@ -22,6 +24,8 @@ pub enum Face {
     Bold,
     /// DejaVu Serif Italic: the tourist's message and the spot's name.
     Script,
+    /// DejaVu Sans: small print, such as the link written out under a poster's QR code.
+    Regular,
 }
 
 impl Face {
@@ -31,6 +35,7 @@ impl Face {
         let bytes = match self {
             Face::Bold => SANS_BOLD,
             Face::Script => SERIF_ITALIC,
+            Face::Regular => SANS,
         };
         #[expect(
             clippy::expect_used,
@@ -165,6 +170,16 @@ pub fn metrics(face: Face, px: f32) -> (f32, f32) {
     (scaled.ascent(), -scaled.descent())
 }
 
+/// The em size (what CSS and SVG call `font-size`) of `face` drawn at `px`: ab_glyph's `px` is
+/// the font's full height, ascent to descent, which is larger than its em.
+pub fn em_size(face: Face, px: f32) -> f32 {
+    let font = face.font();
+    match font.units_per_em() {
+        Some(units) if font.height_unscaled() > 0.0 => px * units / font.height_unscaled(),
+        _ => px,
+    }
+}
+
 /// Draws `line` with its left end at `x` and its baseline at `baseline`, blending `colour` at
 /// `opacity` (0..=1) by glyph coverage. Pixels outside the canvas are skipped.
 pub fn draw(
@@ -256,7 +271,7 @@ mod tests {
 
     #[test]
     fn bundled_fonts_parse() {
-        for bytes in [SANS_BOLD, SERIF_ITALIC] {
+        for bytes in [SANS_BOLD, SERIF_ITALIC, SANS] {
             assert!(FontRef::try_from_slice(bytes).is_ok());
         }
     }
@@ -361,6 +376,16 @@ mod tests {
         let (text, px) = fit_line(long, Face::Bold, 80.0, 30.0, 300.0);
         assert_eq!(px, 30.0);
         assert!(text.ends_with('…') && line_width(&text, Face::Bold, px) <= 300.0);
+    }
+
+    #[test]
+    fn the_em_is_smaller_than_the_full_height() {
+        // DejaVu: 2048 units to the em, 1901 + 483 from ascent to descent.
+        for face in [Face::Bold, Face::Regular] {
+            let em = em_size(face, 2384.0);
+            assert!((em - 2048.0).abs() < 1.0, "{face:?}: {em}");
+        }
+        assert!(em_size(Face::Script, 100.0) < 100.0);
     }
 
     #[test]
