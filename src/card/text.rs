@@ -14,6 +14,8 @@ use image::RgbImage;
 const SANS_BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
 /// DejaVu Serif Italic: the "handwritten" voice of the tourist's message.
 const SERIF_ITALIC: &[u8] = include_bytes!("../../assets/fonts/DejaVuSerif-Italic.ttf");
+/// DejaVu Sans, the regular weight: the labels of the `/stats` chart.
+const SANS: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
 
 /// A bundled typeface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,6 +24,8 @@ pub enum Face {
     Bold,
     /// DejaVu Serif Italic: the tourist's message and the spot's name.
     Script,
+    /// DejaVu Sans: the `/stats` chart's labels and legend.
+    Regular,
 }
 
 impl Face {
@@ -31,6 +35,7 @@ impl Face {
         let bytes = match self {
             Face::Bold => SANS_BOLD,
             Face::Script => SERIF_ITALIC,
+            Face::Regular => SANS,
         };
         #[expect(
             clippy::expect_used,
@@ -256,7 +261,7 @@ mod tests {
 
     #[test]
     fn bundled_fonts_parse() {
-        for bytes in [SANS_BOLD, SERIF_ITALIC] {
+        for bytes in [SANS_BOLD, SERIF_ITALIC, SANS] {
             assert!(FontRef::try_from_slice(bytes).is_ok());
         }
     }
