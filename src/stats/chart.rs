@@ -3,7 +3,7 @@
 //! ```text
 //! ┌──────────────────────────────────────────────────────────────┐
 //! │ Tasks done per day — Pau                                      │
-//! │ Last 30 days: 123 tasks                                       │
+//! │ The last 30 days: 123 tasks done                              │
 //! │ ■ Photo  ■ Review  ■ Postcard  ■ Hashtag  ■ Stay app          │
 //! │ 12 ┤                                          ▆               │
 //! │  8 ┤                  ▅            ▃      ▆   █   ▂           │
