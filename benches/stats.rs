@@ -2,11 +2,15 @@
 //! destination with 1,000 and with 100,000 tourists' activity over the last 30 days. The
 //! counters are per day, metric, partner and spot, so both should cost about the same.
 //!
+//! Then the chart that follows the text (`stats::chart`, a 1280x720 PNG): its cost depends on
+//! the picture, not on the counts, so one busy month is enough.
+//!
 //! `cargo bench --bench stats`
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use escale::config::Config;
 use escale::i18n::{I18n, Lang};
+use escale::stats::chart::{ChartLabels, tasks_chart};
 use escale::stats::{CHART_DAYS, Count, Metric, Summary, day_of};
 use escale::store::Store;
 use escale::tasks::TaskKind;
@@ -60,5 +64,21 @@ fn stats(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, stats);
+/// Rendering the chart (drawing and PNG encoding), as the bot does in `spawn_blocking`.
+fn chart(c: &mut Criterion) {
+    let i18n = I18n::embedded();
+    let today = day_of(escale::unix_now());
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = seeded(1_000, dir.path());
+    let counters = store
+        .counters(today - (CHART_DAYS - 1), today)
+        .expect("counters");
+    let summary = Summary::new(&counters, today, None);
+    let labels = ChartLabels::new(&i18n, Lang::Fr, "Pau", &summary);
+    c.bench_function("stats chart", |b| {
+        b.iter(|| tasks_chart(&summary, &labels).expect("chart"))
+    });
+}
+
+criterion_group!(benches, stats, chart);
 criterion_main!(benches);

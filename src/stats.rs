@@ -13,6 +13,8 @@
 //!        (a chart: tasks done per day over 30 days, by task)
 //! ```
 
+pub mod chart;
+
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 

@@ -231,3 +231,77 @@ async fn the_command_line_shows_and_exports_the_counts() {
         assert!(by_spot.contains(",halles,task-hashtag,1"), "{by_spot}");
     }
 }
+
+/// `/stats` sends the chart of the last 30 days right after the text: a PNG photo, with today's
+/// hashtag bar in its colour; `/partner` sends the partner's own chart the same way.
+#[tokio::test]
+async fn stats_send_the_chart_right_after_the_text() {
+    use escale::stats::chart::{CHART_HEIGHT, CHART_WIDTH, task_colour};
+    use escale::tasks::TaskKind;
+
+    let world = World::start().await;
+    let bea = tourist(8, "en");
+    world
+        .say(&bea, "/start partner_hotel-exemple", "thanks to")
+        .await;
+    hashtag_done(&world, &bea, "chateau").await;
+
+    let is_photo = |m: &BotMessage| matches!(m.content, Content::Photo { .. });
+    for (who, command, expect) in [
+        (
+            Person::new(ADMIN, "Marie").with_language("en"),
+            "/stats",
+            "📊 Pau",
+        ),
+        (
+            Person::new(HOTEL_STAFF, "Jo").with_language("en"),
+            "/partner",
+            "📊 Hôtel Exemple",
+        ),
+    ] {
+        world.sandbox.clear_calls();
+        let sent = world.sandbox.send_text(&who, command);
+        let photo = world
+            .sandbox
+            .wait_for_reply(&sent, is_photo)
+            .await
+            .unwrap_or_else(|e| panic!("{command}: no chart: {e}"));
+        assert!(photo.plain_text().contains("Tasks done per day"), "{photo}");
+        let messages = world.sandbox.messages(who.id);
+        let at = messages
+            .iter()
+            .position(|m| m.message_id == photo.message_id)
+            .unwrap();
+        assert!(at > 0, "{command}: the chart comes after the text");
+        let text = &messages[at - 1];
+        assert!(
+            !is_photo(text) && text.plain_text().starts_with(expect),
+            "{command}: right before the chart: {text}"
+        );
+
+        let calls = world.sandbox.calls_to("sendPhoto");
+        let [call] = calls.as_slice() else {
+            panic!("{command}: one chart, got {calls:?}")
+        };
+        let [upload] = call.files.as_slice() else {
+            panic!("{command}: one file in {call:?}")
+        };
+        assert_eq!(
+            (upload.field.as_str(), upload.file_name.as_str()),
+            ("photo", "stats.png")
+        );
+        let chart = image::load_from_memory_with_format(&upload.bytes, image::ImageFormat::Png)
+            .expect("a PNG")
+            .to_rgb8();
+        assert_eq!(chart.dimensions(), (CHART_WIDTH, CHART_HEIGHT));
+        // Below the legend (whose squares bear every colour), only today's hashtag bar.
+        let plot = |task| {
+            chart
+                .enumerate_pixels()
+                .filter(|&(_, y, p)| y > CHART_HEIGHT / 3 && p.0 == task_colour(task))
+                .count()
+        };
+        assert!(plot(TaskKind::Hashtag) > 100, "{command}: today's bar");
+        assert_eq!(plot(TaskKind::Photo), 0, "{command}: no photo was shared");
+    }
+}

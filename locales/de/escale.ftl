@@ -195,6 +195,19 @@ stats-top-spots = Beliebteste Orte
 stats-partners = Von Partnern vermittelte Gäste
 stats-period = Vom { $from } bis zum { $to } (Tage in UTC).
 export-caption = Alle Zahlen pro Tag: zum Öffnen mit einer Tabellenkalkulation.
+chart-title = Erledigte Aufgaben pro Tag — { $name }
+chart-subtitle = Die letzten { $days } Tage: { $total ->
+    [one] { $total } erledigte Aufgabe
+   *[other] { $total } erledigte Aufgaben
+}
+chart-empty = Noch keine Aufgaben erledigt: Hier erscheinen bald die Balken.
+chart-day = { $day }.{ $month }.
+chart-caption = 📈 Erledigte Aufgaben pro Tag in den letzten { $days } Tagen, nach Aufgabe aufgeschlüsselt.
+photo-short = Foto
+review-short = Bewertung
+postcard-short = Postkarte
+hashtag-short = Hashtag
+app-short = Gäste-App
 
 ## Language
 

@@ -195,6 +195,19 @@ stats-top-spots = Top spots
 stats-partners = Tourists brought by partners
 stats-period = From { $from } to { $to } (UTC days).
 export-caption = All counts, per day: open with a spreadsheet.
+chart-title = Tasks done per day — { $name }
+chart-subtitle = The last { $days } days: { $total ->
+    [one] { $total } task done
+   *[other] { $total } tasks done
+}
+chart-empty = No tasks done yet: the bars will appear here.
+chart-day = { $day }/{ $month }
+chart-caption = 📈 Tasks done per day over the last { $days } days, by task.
+photo-short = Photo
+review-short = Review
+postcard-short = Postcard
+hashtag-short = Hashtag
+app-short = Stay app
 
 ## Language
 

@@ -195,6 +195,19 @@ stats-top-spots = Lugares más visitados
 stats-partners = Turistas traídos por colaboradores
 stats-period = Del { $from } al { $to } (días UTC).
 export-caption = Todas las cifras, día a día: para abrir con una hoja de cálculo.
+chart-title = Misiones cumplidas por día — { $name }
+chart-subtitle = Los últimos { $days } días: { $total ->
+    [one] { $total } misión cumplida
+   *[other] { $total } misiones cumplidas
+}
+chart-empty = Aún no hay misiones cumplidas: las barras aparecerán aquí.
+chart-day = { $day }/{ $month }
+chart-caption = 📈 Misiones cumplidas por día en los últimos { $days } días, por tipo de misión.
+photo-short = Foto
+review-short = Reseña
+postcard-short = Postal
+hashtag-short = Hashtag
+app-short = App de viaje
 
 ## Language
 

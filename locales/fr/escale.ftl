@@ -195,6 +195,19 @@ stats-top-spots = Lieux les plus visités
 stats-partners = Visiteurs venus via les partenaires
 stats-period = Du { $from } au { $to } (jours UTC).
 export-caption = Tous les chiffres, jour par jour : à ouvrir avec un tableur.
+chart-title = Missions accomplies par jour — { $name }
+chart-subtitle = Les { $days } derniers jours : { $total ->
+    [one] { $total } mission accomplie
+   *[other] { $total } missions accomplies
+}
+chart-empty = Aucune mission accomplie pour l’instant : les barres apparaîtront ici.
+chart-day = { $day }/{ $month }
+chart-caption = 📈 Missions accomplies par jour sur les { $days } derniers jours, mission par mission.
+photo-short = Photo
+review-short = Avis
+postcard-short = Carte postale
+hashtag-short = Hashtag
+app-short = Appli séjour
 
 ## Language
 

@@ -195,6 +195,19 @@ stats-top-spots = Luoghi più visitati
 stats-partners = Turisti portati dai partner
 stats-period = Dal { $from } al { $to } (giorni UTC).
 export-caption = Tutti i conteggi, giorno per giorno: da aprire con un foglio di calcolo.
+chart-title = Attività svolte al giorno — { $name }
+chart-subtitle = Gli ultimi { $days } giorni: { $total ->
+    [one] { $total } attività svolta
+   *[other] { $total } attività svolte
+}
+chart-empty = Ancora nessuna attività svolta: le barre appariranno qui.
+chart-day = { $day }/{ $month }
+chart-caption = 📈 Attività svolte al giorno negli ultimi { $days } giorni, per tipo di attività.
+photo-short = Foto
+review-short = Recensione
+postcard-short = Cartolina
+hashtag-short = Hashtag
+app-short = App turistica
 
 ## Language
 

@@ -195,6 +195,19 @@ stats-top-spots = Populairste plekken
 stats-partners = Toeristen via partners
 stats-period = Van { $from } tot en met { $to } (UTC-dagen).
 export-caption = Alle tellingen per dag: te openen in een spreadsheet.
+chart-title = Voltooide opdrachten per dag — { $name }
+chart-subtitle = De afgelopen { $days } dagen: { $total ->
+    [one] { $total } voltooide opdracht
+   *[other] { $total } voltooide opdrachten
+}
+chart-empty = Nog geen opdrachten voltooid: hier verschijnen straks de staven.
+chart-day = { $day }-{ $month }
+chart-caption = 📈 Voltooide opdrachten per dag over de afgelopen { $days } dagen, per opdracht.
+photo-short = Foto
+review-short = Review
+postcard-short = Ansichtkaart
+hashtag-short = Hashtag
+app-short = Vakantie-app
 
 ## Language
 

@@ -12,7 +12,7 @@ use image::RgbImage;
 
 /// DejaVu Sans Bold (Bitstream Vera licence, `assets/fonts/LICENSE`).
 const SANS_BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
-/// DejaVu Sans, regular weight (same licence): the poster's small print.
+/// DejaVu Sans, regular weight (same licence): a poster's small print, the chart's labels.
 const SANS: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
 /// DejaVu Serif Italic: the "handwritten" voice of the tourist's message.
 const SERIF_ITALIC: &[u8] = include_bytes!("../../assets/fonts/DejaVuSerif-Italic.ttf");
@@ -24,7 +24,7 @@ pub enum Face {
     Bold,
     /// DejaVu Serif Italic: the tourist's message and the spot's name.
     Script,
-    /// DejaVu Sans: small print, such as the link written out under a poster's QR code.
+    /// DejaVu Sans: small print (a poster's link) and the `/stats` chart's labels.
     Regular,
 }
 

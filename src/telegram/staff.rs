@@ -6,8 +6,9 @@ use teloxide::utils::command::BotCommands;
 
 use super::{Outbox, Sender};
 use crate::Escale;
-use crate::journey::Reply;
+use crate::journey::{Keyboard, Reply};
 use crate::rewards::{self, Redemption};
+use crate::stats::chart::{self, ChartLabels};
 use crate::stats::{self, CHART_DAYS, Count, Metric, Summary};
 use crate::tourist::iso_date;
 
@@ -44,7 +45,7 @@ pub async fn handle(
         return Ok(false);
     }
     let replies = match command {
-        StaffCommand::Stats => stats(escale, sender, None)?,
+        StaffCommand::Stats => stats(escale, sender, None).await?,
         StaffCommand::Partner => {
             let settings = escale.settings();
             let partners: Vec<String> = settings
@@ -55,7 +56,7 @@ pub async fn handle(
                 .collect();
             let mut replies = Vec::new();
             for partner in &partners {
-                replies.extend(stats(escale, sender, Some(partner))?);
+                replies.extend(stats(escale, sender, Some(partner)).await?);
             }
             replies
         }
@@ -68,8 +69,13 @@ pub async fn handle(
     Ok(true)
 }
 
-/// The summary of the last 7 days, for the destination or one partner.
-fn stats(escale: &Escale, sender: &Sender, partner: Option<&str>) -> anyhow::Result<Vec<Reply>> {
+/// The summary of the last 7 days, for the destination or one partner, then the chart of the
+/// last 30. The chart is drawn off the async runtime; if it fails, the text goes out alone.
+async fn stats(
+    escale: &Escale,
+    sender: &Sender,
+    partner: Option<&str>,
+) -> anyhow::Result<Vec<Reply>> {
     let settings = escale.settings();
     let config = &settings.config;
     let lang = sender.lang(escale);
@@ -83,12 +89,27 @@ fn stats(escale: &Escale, sender: &Sender, partner: Option<&str>) -> anyhow::Res
         Some(partner) => partner.name.get(lang, default),
         None => config.destination.name.get(lang, default),
     };
-    Ok(vec![Reply::text(summary.text(
+    let mut replies = vec![Reply::text(summary.text(
         config,
         &settings.i18n,
         lang,
         title,
-    ))])
+    ))];
+    let labels = ChartLabels::new(&settings.i18n, lang, title, &summary);
+    let caption = settings
+        .i18n
+        .t_args(lang, "chart-caption", &[("days", CHART_DAYS.into())]);
+    match tokio::task::spawn_blocking(move || chart::tasks_chart(&summary, &labels)).await {
+        Ok(Ok(bytes)) => replies.push(Reply::Picture {
+            file_name: "stats.png".to_owned(),
+            bytes,
+            caption,
+            keyboard: Keyboard::None,
+        }),
+        Ok(Err(e)) => tracing::error!(error = %e, partner, "the stats chart failed; text only"),
+        Err(e) => tracing::error!(error = %e, partner, "the stats chart panicked; text only"),
+    }
+    Ok(replies)
 }
 
 /// Every counter, as CSV files.
