@@ -305,3 +305,68 @@ async fn stats_send_the_chart_right_after_the_text() {
         assert_eq!(plot(TaskKind::Photo), 0, "{command}: no photo was shared");
     }
 }
+
+/// At start-up the bot registers its menu in each language, the staff's own commands in their
+/// chats, and its profile texts.
+#[tokio::test]
+async fn the_menu_and_profile_are_registered_per_language_and_for_staff() {
+    let world = World::start().await;
+    let menus = world.sandbox.calls_to("setMyCommands");
+    let for_language = |code: &str| {
+        menus
+            .iter()
+            .find(|c| c.params["language_code"] == code && c.params["scope"]["type"] == "default")
+            .unwrap_or_else(|| panic!("no menu in {code}: {menus:?}"))
+    };
+    let german = for_language("de");
+    let commands = german.params["commands"].as_array().unwrap();
+    assert!(
+        commands.iter().any(|c| c["command"] == "progress"
+            && c["description"] == "Mein Entdeckerpass: Orte und erledigte Aufgaben"),
+        "{commands:?}"
+    );
+    assert!(
+        !commands.iter().any(|c| c["command"] == "stats"),
+        "no staff command for everyone"
+    );
+    for code in ["en", "es", "it", "nl"] {
+        for_language(code);
+    }
+    let admin = menus
+        .iter()
+        .find(|c| c.params["scope"]["type"] == "chat" && c.params["scope"]["chat_id"] == ADMIN)
+        .expect("the admin's own menu");
+    let names: Vec<&str> = admin.params["commands"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|c| c["command"].as_str())
+        .collect();
+    assert!(
+        names.contains(&"stats") && names.contains(&"export") && names.contains(&"redeem"),
+        "{names:?}"
+    );
+    let staff = menus
+        .iter()
+        .find(|c| {
+            c.params["scope"]["type"] == "chat" && c.params["scope"]["chat_id"] == HOTEL_STAFF
+        })
+        .expect("the partner staff's own menu");
+    let names: Vec<&str> = staff.params["commands"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|c| c["command"].as_str())
+        .collect();
+    assert!(
+        names.contains(&"partner") && !names.contains(&"stats"),
+        "{names:?}"
+    );
+    let descriptions = world.sandbox.calls_to("setMyDescription");
+    assert!(
+        descriptions
+            .iter()
+            .any(|c| c.params["language_code"] == "it"),
+        "{descriptions:?}"
+    );
+}
