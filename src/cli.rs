@@ -43,11 +43,18 @@ pub fn token_from_env() -> Result<Token, String> {
 /// `TELOXIDE_API_URL`, when set: another Bot API server than Telegram's.
 pub fn api_url_from_env() -> anyhow::Result<Option<url::Url>> {
     match std::env::var("TELOXIDE_API_URL") {
-        Ok(url) if !url.trim().is_empty() => Ok(Some(
-            url.trim()
+        Ok(url) if !url.trim().is_empty() => {
+            let url: url::Url = url
+                .trim()
                 .parse()
-                .context("TELOXIDE_API_URL is not a valid URL")?,
-        )),
+                .context("TELOXIDE_API_URL is not a valid URL")?;
+            // teloxide hides the token in errors only where it follows the server's root.
+            anyhow::ensure!(
+                url.path() == "/" && url.query().is_none(),
+                "TELOXIDE_API_URL must be the Bot API server's root, such as http://localhost:8081/"
+            );
+            Ok(Some(url))
+        }
         _ => Ok(None),
     }
 }
@@ -67,20 +74,6 @@ pub fn load(paths: &Paths) -> anyhow::Result<(Config, I18n)> {
 /// `escale check`: validates the config and locales and prints every deep link.
 pub fn check(paths: &Paths) -> anyhow::Result<String> {
     let (config, i18n) = load(paths)?;
-    for spot in &config.spots {
-        let Some(path) = config.postcard_image(spot) else {
-            continue;
-        };
-        let bytes =
-            std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
-        crate::card::decode::decode(&bytes).with_context(|| {
-            format!(
-                "spots[{}].postcard_image: {} is not a usable picture",
-                spot.id(),
-                path.display()
-            )
-        })?;
-    }
     Ok(summary(&config, &i18n, &paths.config))
 }
 

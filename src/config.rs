@@ -208,12 +208,23 @@ impl Config {
                 && !Path::new(image)
                     .components()
                     .any(|c| matches!(c, std::path::Component::ParentDir));
+            let path = self.base_dir.join(image);
             let problem = if !under_assets {
                 format!("\"{image}\" is not under assets/")
-            } else if !self.base_dir.join(image).is_file() {
+            } else if !path.is_file() {
                 format!("there is no file {image} next to the config")
             } else {
-                continue;
+                // Opened now, so that a broken picture is refused by check and by a reload alike.
+                match std::fs::read(&path)
+                    .map_err(|e| e.to_string())
+                    .and_then(|bytes| {
+                        crate::card::decode::decode(&bytes)
+                            .map(drop)
+                            .map_err(|e| e.to_string())
+                    }) {
+                    Ok(()) => continue,
+                    Err(e) => format!("{image} cannot be used: {e}"),
+                }
             };
             return Err(ConfigError::Invalid {
                 line: source[..spot.id.span().start].matches('\n').count() + 1,

@@ -72,13 +72,13 @@ impl Catalogue {
                         file_id: photo.file_id,
                     });
                 }
-                (PhotoStatus::Withdrawn, Some(_), Some(withdrawn)) => {
-                    catalogue.withdrawn.push(Withdrawn {
-                        id: photo.id,
-                        spot: spot_name(&photo.spot),
-                        withdrawn: iso_date(withdrawn),
-                    })
-                }
+                // Once approved, a photo no longer approved (withdrawn, even if shared again
+                // since) must come down wherever the office used it.
+                (_, Some(approved), withdrawn) => catalogue.withdrawn.push(Withdrawn {
+                    id: photo.id,
+                    spot: spot_name(&photo.spot),
+                    withdrawn: iso_date(withdrawn.unwrap_or(approved)),
+                }),
                 _ => {}
             }
         }

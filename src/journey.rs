@@ -209,9 +209,7 @@ impl Outcome {
 /// whether to store it.
 pub fn handle(ctx: &Ctx, tourist: &mut Tourist, event: Event) -> Outcome {
     match event {
-        Event::Start(None) | Event::Command(Command::Spots) | Event::Button(Action::Spots) => {
-            Outcome::show(welcome(ctx))
-        }
+        Event::Start(None) => Outcome::show(welcome(ctx)),
         Event::Start(Some(payload)) => start_with(ctx, tourist, &payload),
         Event::Command(command) => on_command(ctx, tourist, command),
         Event::Location {
@@ -431,10 +429,10 @@ fn on_button(ctx: &Ctx, tourist: &mut Tourist, action: Action) -> Outcome {
         Action::Forget { confirmed: true } => Outcome {
             change: Change::Forget,
             office: photo::forgotten(ctx, tourist),
-            ..Outcome::show(vec![Reply::text(ctx.t("forget-done"))])
+            ..Outcome::show(vec![edit_away(ctx.t("forget-done"))])
         },
         Action::Forget { confirmed: false } => {
-            Outcome::show(vec![Reply::text(ctx.t("forget-cancelled"))])
+            Outcome::show(vec![edit_away(ctx.t("forget-cancelled"))])
         }
         Action::PhotoConsent { photo, choice } => {
             let step = photo::on_consent(ctx, tourist, photo, choice);
@@ -461,6 +459,15 @@ fn on_button(ctx: &Ctx, tourist: &mut Tourist, action: Action) -> Outcome {
         }
         // Moderation is the office's business, handled apart; a tourist never gets this button.
         Action::Moderate { .. } => stale(ctx),
+    }
+}
+
+/// The question's answer in place of the question, its buttons gone: an old "Yes, erase" must not
+/// stay pressable.
+fn edit_away(text: String) -> Reply {
+    Reply::EditText {
+        text,
+        keyboard: Keyboard::None,
     }
 }
 
@@ -545,16 +552,8 @@ pub fn card_delivered(
 /// The postcard could not be made: say why (`reason` is a message id) and offer the pictures
 /// again.
 pub fn card_failed(ctx: &Ctx, tourist: &mut Tourist, code: &str, reason: &str) -> Outcome {
-    let spot = tourist
-        .cards
-        .iter()
-        .find(|c| c.code == code)
-        .and_then(|c| ctx.config.spot(&c.spot));
     let mut replies = vec![Reply::text(ctx.t(reason))];
-    if let Some(spot) = spot {
-        replies.extend(postcard::undelivered(ctx, tourist, code, spot));
-    }
-    tourist.cards.retain(|c| c.code != code);
+    replies.extend(postcard::undelivered(ctx, tourist, code));
     Outcome::save(replies)
 }
 

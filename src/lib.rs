@@ -31,6 +31,8 @@ pub struct Escale {
     settings: RwLock<Arc<Settings>>,
     pub store: Store,
     locks: telegram::RecordLocks,
+    /// Postcards rendered at once: each may hold a large decoded photo in memory.
+    renders: tokio::sync::Semaphore,
 }
 
 /// The office's files as loaded: replaced whole on reload, never half-changed.
@@ -45,6 +47,7 @@ impl Escale {
             settings: RwLock::new(Arc::new(Settings { config, i18n })),
             store,
             locks: telegram::RecordLocks::new(),
+            renders: tokio::sync::Semaphore::new(2),
         }
     }
 

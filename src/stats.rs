@@ -8,7 +8,7 @@
 //! ```text
 //! admin: /stats
 //! bot:   📊 Pau, last 7 days (the 7 before in brackets)
-//!        Tourists who opened a spot: 42 (34)
+//!        First visits to spots: 42 (34)
 //!        Tasks done: 120 (125) …
 //!        (a chart: tasks done per day over 30 days, by task)
 //! ```

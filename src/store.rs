@@ -170,13 +170,10 @@ impl Store {
 
     /// Every shared photo with its owner, in the order they were shared.
     pub fn photos(&self) -> Result<Vec<(u64, Photo)>, StoreError> {
-        let mut owners: Vec<u64> = Vec::new();
+        let mut owners = std::collections::BTreeSet::new();
         for entry in self.photo_owners.iter() {
             let (_, owner) = entry?;
-            let owner = be_u64(&owner)?;
-            if !owners.contains(&owner) {
-                owners.push(owner);
-            }
+            owners.insert(be_u64(&owner)?);
         }
         let mut photos = Vec::new();
         for owner in owners {
@@ -191,16 +188,19 @@ impl Store {
     /// Erases everything stored about the tourist. Their approved photos leave a note for the
     /// office's export (number, spot, date), so that the office takes them down.
     pub fn forget_tourist(&self, user_id: u64, now: u64) -> Result<(), StoreError> {
-        // A record that cannot be read is erased all the same: forgetting must always work.
+        // Every index entry that points at the tourist goes, whatever the record says (it may be
+        // unreadable, or have dropped a card the index still knows): a scan, fine for /forget.
+        let owner = user_id.to_be_bytes();
+        for index in [&self.photo_owners, &self.reward_codes, &self.card_codes] {
+            for entry in index.iter() {
+                let (key, value) = entry?;
+                if value.as_ref() == owner {
+                    index.remove(key)?;
+                }
+            }
+        }
         if let Ok(tourist) = self.tourist(user_id) {
-            if let Some(reward) = &tourist.reward {
-                self.reward_codes.remove(reward.code.as_bytes())?;
-            }
-            for card in &tourist.cards {
-                self.card_codes.remove(card.code.as_bytes())?;
-            }
             for photo in &tourist.photos {
-                self.photo_owners.remove(photo.id.to_be_bytes())?;
                 if photo.status == PhotoStatus::Approved {
                     let erased = ErasedPhoto {
                         id: photo.id,

@@ -22,6 +22,7 @@ use crate::Escale;
 use crate::i18n::Lang;
 use crate::journey::{self, Action, Change, Ctx, Event, Reply};
 use crate::store::Store;
+use crate::tasks::postcard;
 use crate::tourist::Tourist;
 
 pub mod callback;
@@ -89,10 +90,27 @@ pub struct RunningBot {
 impl RunningBot {
     /// Lets in-flight updates finish, confirms the polling offset to Telegram, flushes the store.
     pub async fn stop(self) -> anyhow::Result<()> {
-        if let Ok(done) = self.shutdown.shutdown() {
-            done.await;
+        // Right after the start the dispatcher may not be listening yet, and refuses to stop:
+        // ask again for a few seconds before giving up on a clean stop.
+        let mut attempts = 0;
+        loop {
+            match self.shutdown.shutdown() {
+                Ok(done) => break done.await,
+                Err(_) if attempts < 100 => {
+                    attempts += 1;
+                    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+                }
+                Err(e) => {
+                    tracing::warn!(error = %e, "the dispatcher did not stop: ending it");
+                    self.task.abort();
+                    break;
+                }
+            }
         }
-        self.task.await.context("the dispatcher task failed")?;
+        match self.task.await {
+            Err(e) if !e.is_cancelled() => return Err(e).context("the dispatcher task failed"),
+            _ => {}
+        }
         self.escale
             .store
             .flush()
@@ -147,14 +165,33 @@ pub fn schema() -> UpdateHandler<anyhow::Error> {
                 .filter(|m: Message| m.chat.is_private())
                 .endpoint(on_private_message),
         )
-        .branch(Update::filter_message().endpoint(on_group_message))
+        .branch(Update::filter_message().endpoint(
+            |msg: Message, me: Me, escale: Arc<Escale>, outbox: Outbox| {
+                guarded(on_group_message(msg, me, escale, outbox))
+            },
+        ))
         .branch(Update::filter_callback_query().endpoint(on_button))
-        .branch(Update::filter_inline_query().endpoint(on_inline_query))
+        .branch(Update::filter_inline_query().endpoint(
+            |query: InlineQuery, escale: Arc<Escale>, outbox: Outbox| {
+                guarded(on_inline_query(query, escale, outbox))
+            },
+        ))
         // Edits of old messages change nothing: a task is not undone by rewording a message.
         .branch(Update::filter_edited_message().endpoint(|| async { Ok(()) }))
 }
 
 type HandlerResult = anyhow::Result<()>;
+
+/// For updates with no one to apologise to (a group, an inline query): an error or a panic is
+/// logged and goes no further, so the dispatcher never sees it.
+async fn guarded(work: impl Future<Output = HandlerResult>) -> HandlerResult {
+    match AssertUnwindSafe(work).catch_unwind().await {
+        Ok(Ok(())) => {}
+        Ok(Err(error)) => tracing::error!(error = %format!("{error:#}"), "an update failed"),
+        Err(_) => tracing::error!("an update panicked"),
+    }
+    Ok(())
+}
 
 async fn on_private_message(
     update: Update,
@@ -297,10 +334,7 @@ async fn on_inline_query(query: InlineQuery, escale: Arc<Escale>, outbox: Outbox
         .into_iter()
         .take(20)
         .filter_map(|card| {
-            let link: url::Url = config
-                .deep_link(&format!("card_{}", card.code.to_ascii_lowercase()))
-                .parse()
-                .ok()?;
+            let link: url::Url = postcard::card_link(config, &card.code).parse().ok()?;
             let label = settings.i18n.t_args(
                 lang,
                 "postcard-inline-open",
@@ -342,9 +376,22 @@ pub(crate) struct Sender {
 
 impl Sender {
     /// The language of the Telegram app (for answers that come before the tourist's record).
+    /// The sender's language: the one they chose with /lang, else their Telegram app's.
     pub(crate) fn lang(&self, escale: &Escale) -> Lang {
-        let default = escale.settings().config.destination.default_language;
-        Lang::negotiate(self.language_code.as_deref(), default)
+        let chosen = escale
+            .store
+            .tourist(self.user_id)
+            .ok()
+            .and_then(|t| t.language);
+        chosen.unwrap_or_else(|| self.app_lang(&escale.settings().config))
+    }
+
+    /// The language of the sender's Telegram app, as escale speaks it.
+    fn app_lang(&self, config: &crate::config::Config) -> Lang {
+        Lang::negotiate(
+            self.language_code.as_deref(),
+            config.destination.default_language,
+        )
     }
 
     fn origin(&self) -> Option<MessageId> {
@@ -389,7 +436,8 @@ async fn contain(
 }
 
 /// One update, start to end: load the tourist, skip a redelivered update, run the journey, store
-/// durably, then answer.
+/// durably, then answer. The tourist's record is locked only while it changes, not while Telegram
+/// is talking.
 async fn handle(
     escale: &Escale,
     outbox: &Outbox,
@@ -399,67 +447,87 @@ async fn handle(
 ) -> anyhow::Result<()> {
     let settings = escale.settings();
     let store = &escale.store;
-    // The office may decide on one of this tourist's photos meanwhile: one writer at a time.
-    let _record = escale.locks.lock(sender.user_id).await;
-    let mut tourist = store.tourist(sender.user_id)?;
-    if update_id <= tourist.last_update_id {
-        tracing::debug!(update_id, "update already applied; skipped");
-        sender.answer_button(outbox, None, false).await;
-        return Ok(());
-    }
-    let ctx = Ctx {
-        config: &settings.config,
-        i18n: &settings.i18n,
-        lang: tourist.language.unwrap_or_else(|| sender.lang(escale)),
-        now: crate::unix_now(),
-        first_name: &sender.first_name,
-        registry: store,
-    };
-    let outcome = journey::handle(&ctx, &mut tourist, event);
-    persist(
-        store,
-        sender.user_id,
-        &mut tourist,
-        update_id,
-        &outcome,
-        ctx.now,
-    )
-    .await?;
-    sender
-        .answer_button(outbox, outcome.toast.as_deref(), false)
-        .await;
-    for reply in &outcome.replies {
-        outbox
-            .send(sender.chat_id, reply, sender.origin())
-            .await
-            .context("sending a reply")?;
-    }
-    moderation::tell_office(escale, outbox, &outcome.office).await;
-    if let Some(order) = outcome.card {
-        let after = match cards::draw_and_send(outbox, sender.chat_id, &order).await {
-            Ok(file_id) => journey::card_delivered(&ctx, &mut tourist, &order.code, file_id),
-            Err(failure) => {
-                tracing::warn!(error = %failure, "a postcard could not be made");
-                journey::card_failed(&ctx, &mut tourist, &order.code, failure.message_id())
-            }
-        };
+    let now = crate::unix_now();
+    let outcome = {
+        // The office may decide on one of this tourist's photos meanwhile: one writer at a time.
+        let _record = escale.locks.lock(sender.user_id).await;
+        let mut tourist = store.tourist(sender.user_id)?;
+        if tourist.has_applied(update_id) {
+            tracing::debug!(update_id, "update already applied; skipped");
+            sender.answer_button(outbox, None, false).await;
+            return Ok(());
+        }
+        let ctx = context(&settings, store, sender, &tourist, now);
+        let outcome = journey::handle(&ctx, &mut tourist, event);
         persist(
             store,
             sender.user_id,
             &mut tourist,
             update_id,
-            &after,
-            ctx.now,
+            &outcome,
+            now,
         )
         .await?;
-        for reply in &after.replies {
-            outbox
-                .send(sender.chat_id, reply, None)
-                .await
-                .context("sending a reply")?;
-        }
+        outcome
+    };
+    sender
+        .answer_button(outbox, outcome.toast.as_deref(), false)
+        .await;
+    // What is stored stands: a reply Telegram refuses (a blocked bot, a vanished message) is
+    // logged, and the rest still goes out, the office's messages too.
+    send_all(outbox, sender.chat_id, &outcome.replies, sender.origin()).await;
+    moderation::tell_office(escale, outbox, &outcome.office).await;
+    if let Some(order) = outcome.card {
+        let sent = {
+            // Rendering takes memory and CPU: a few cards at a time.
+            let _turn = escale.renders.acquire().await?;
+            cards::draw_and_send(outbox, sender.chat_id, &order).await
+        };
+        let after = {
+            let _record = escale.locks.lock(sender.user_id).await;
+            let mut tourist = store.tourist(sender.user_id)?;
+            let ctx = context(&settings, store, sender, &tourist, now);
+            let after = match sent {
+                Ok(file_id) => journey::card_delivered(&ctx, &mut tourist, &order.code, file_id),
+                Err(failure) => {
+                    tracing::warn!(error = %failure, "a postcard could not be made");
+                    journey::card_failed(&ctx, &mut tourist, &order.code, failure.message_id())
+                }
+            };
+            persist(store, sender.user_id, &mut tourist, update_id, &after, now).await?;
+            after
+        };
+        send_all(outbox, sender.chat_id, &after.replies, None).await;
     }
     Ok(())
+}
+
+/// The journey's view of the world for this tourist's update.
+fn context<'a>(
+    settings: &'a crate::Settings,
+    store: &'a Store,
+    sender: &'a Sender,
+    tourist: &Tourist,
+    now: u64,
+) -> Ctx<'a> {
+    Ctx {
+        config: &settings.config,
+        i18n: &settings.i18n,
+        lang: tourist
+            .language
+            .unwrap_or_else(|| sender.app_lang(&settings.config)),
+        now,
+        first_name: &sender.first_name,
+        registry: store,
+    }
+}
+
+async fn send_all(outbox: &Outbox, chat: ChatId, replies: &[Reply], origin: Option<MessageId>) {
+    for reply in replies {
+        if let Err(e) = outbox.send(chat, reply, origin).await {
+            tracing::warn!(error = %e, "a reply could not be sent");
+        }
+    }
 }
 
 /// Stores what an outcome changed, durably, before anything is confirmed to the tourist.
@@ -474,7 +542,7 @@ async fn persist(
     match outcome.change {
         Change::None => return Ok(()),
         Change::Save => {
-            tourist.last_update_id = update_id;
+            tourist.record_update(update_id);
             store.save_tourist(user_id, tourist)?;
             store.add_counts(now, tourist.partner.as_deref(), &outcome.counts)?;
         }

@@ -14,6 +14,9 @@ use crate::tasks::TaskKind;
 use crate::tasks::photo::Photo;
 use crate::tasks::postcard::{Card, Draft};
 
+/// How many applied updates a record remembers.
+pub const RECENT_UPDATES: usize = 16;
+
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Tourist {
     /// The language picked with /lang; None: follow the Telegram app's language.
@@ -43,10 +46,11 @@ pub struct Tourist {
     /// The task waiting for a message from the tourist (a photo, a text), if any.
     #[serde(default)]
     pub awaiting: Option<Awaiting>,
-    /// The last Telegram update applied to this record: a batch delivered again after a crash
-    /// is recognised and not applied twice.
+    /// The Telegram updates applied to this record lately: a batch delivered again after a crash
+    /// is recognised and not applied twice. A set, not a high-water mark: after a quiet week
+    /// Telegram starts its update numbers again at random.
     #[serde(default)]
-    pub last_update_id: u32,
+    pub recent_updates: Vec<u32>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -81,6 +85,21 @@ impl Tourist {
         }
         self.partner = Some(partner.to_owned());
         true
+    }
+
+    /// Whether update `id` was already applied to this record.
+    pub fn has_applied(&self, id: u32) -> bool {
+        self.recent_updates.contains(&id)
+    }
+
+    /// Remembers update `id` as applied, forgetting the oldest beyond [`RECENT_UPDATES`] (long
+    /// polling redelivers at most the last batch).
+    pub fn record_update(&mut self, id: u32) {
+        if !self.has_applied(id) {
+            self.recent_updates.push(id);
+        }
+        let excess = self.recent_updates.len().saturating_sub(RECENT_UPDATES);
+        self.recent_updates.drain(..excess);
     }
 
     pub fn is_done(&self, spot: &str, task: TaskKind) -> bool {
@@ -153,6 +172,21 @@ mod tests {
         assert!(t.complete("chateau", TaskKind::Review, 3));
         assert_eq!(t.score(), 1);
         assert_eq!(t.spots["chateau"].first_visit, "1970-01-01");
+    }
+
+    #[test]
+    fn applied_updates_are_remembered_whatever_their_order() {
+        let mut t = Tourist::default();
+        t.record_update(900);
+        t.record_update(5); // Telegram restarted its numbering after a quiet week.
+        assert!(t.has_applied(900) && t.has_applied(5) && !t.has_applied(6));
+        for id in 1000..1000 + RECENT_UPDATES as u32 {
+            t.record_update(id);
+        }
+        assert_eq!(t.recent_updates.len(), RECENT_UPDATES);
+        assert!(!t.has_applied(900), "the oldest are forgotten");
+        t.record_update(1000);
+        assert_eq!(t.recent_updates.len(), RECENT_UPDATES, "no duplicates");
     }
 
     #[test]

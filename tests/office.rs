@@ -118,7 +118,7 @@ async fn stats_show_the_week_to_admins_only() {
     let text = stats.plain_text();
     for line in [
         "📊 Pau: the last 7 days",
-        "Tourists who opened a spot: 3 (0)",
+        "First visits to spots: 3 (0)",
         "Tasks done: 3 (0)",
         "Top spots: Château de Pau 2 · Les Halles food market 1",
         "Tourists brought by partners: Hôtel Exemple (sample partner) 1",
@@ -136,7 +136,7 @@ async fn stats_show_the_week_to_admins_only() {
     let partner = world.say(&staff, "/partner", "the last 7 days").await;
     let text = partner.plain_text();
     assert!(text.contains("📊 Hôtel Exemple (sample partner)"), "{text}");
-    assert!(text.contains("Tourists who opened a spot: 1 (0)"), "{text}");
+    assert!(text.contains("First visits to spots: 1 (0)"), "{text}");
     assert!(text.contains("Tasks done: 1 (0)"), "{text}");
     world.say(&staff, "/stats", "don’t know this command").await;
 }
@@ -201,10 +201,7 @@ async fn stats_count_a_hundred_thousand_tourists() {
     let admin = Person::new(ADMIN, "Marie").with_language("en");
     let stats = world.say(&admin, "/stats", "the last 7 days").await;
     let text = stats.plain_text();
-    assert!(
-        text.contains("Tourists who opened a spot: 100000 (0)"),
-        "{text}"
-    );
+    assert!(text.contains("First visits to spots: 100000 (0)"), "{text}");
     assert!(text.contains("Tasks done: 50000 (0)"), "{text}");
     assert!(text.contains("Château de Pau 25000"), "{text}");
 }

@@ -180,7 +180,7 @@ redeem-ok = ✅ Gültiger Code (erhalten am { $date }). Er ist jetzt als eingel�
 
 stats-title = 📊 { $name }: die letzten 7 Tage (in Klammern die 7 Tage davor)
 stats-line = { $label }: { $value }
-stats-spot-opened = Gäste, die einen Ort geöffnet haben
+stats-spot-opened = Erstbesuche an Orten
 stats-tasks = Erledigte Aufgaben
 stats-photo-shared = Geteilte Fotos
 stats-photo-consented = Fotos mit Einwilligung
@@ -231,7 +231,9 @@ privacy = 🔒 Was wir speichern und warum
     • Die Sprache, die Sie gewählt haben, falls Sie eine gewählt haben.
     • Den Partner (zum Beispiel ein Hotel), über dessen Link Sie hierhergekommen sind: damit unsere Partner wissen, dass der Service nützlich ist.
     • Die Fotos, die Sie teilen: Telegrams Verweis auf die Datei, der Ort, die von Ihnen erlaubten Verwendungen, der von Ihnen gewählte Fotonachweis und die Entscheidung der Tourist-Information. Sie können Ihre Einwilligung jederzeit mit /myphotos ändern oder widerrufen.
-    Ihren Namen, Ihre Telefonnummer und Ihren Standort speichern wir nicht: Ein geteilter Standort dient nur dazu, den nächstgelegenen Ort zu finden.
+    • Die Postkarten, die Sie gestalten: ihr Code, der Ort und Ihr Vorname, damit Ihre Freunde wissen, von wem die Karte kommt.
+    • Ihre Belohnung und ihr Code, falls Sie eine erhalten.
+    Wir speichern weder Ihre Telefonnummer noch Ihren Standort (ein geteilter Standort dient nur dazu, den nächstgelegenen Ort zu finden) und außer den oben genannten keine Namen.
     /mydata zeigt alles, was wir speichern, /forget löscht es.
 mydata-caption = Hier ist alles, was wir über Sie gespeichert haben.
 mydata-empty = Im Moment haben wir nichts über Sie gespeichert.

@@ -180,7 +180,7 @@ redeem-ok = ✅ Valid code (earned on { $date }). It is now marked as used.
 
 stats-title = 📊 { $name }: the last 7 days (the 7 before in brackets)
 stats-line = { $label }: { $value }
-stats-spot-opened = Tourists who opened a spot
+stats-spot-opened = First visits to spots
 stats-tasks = Tasks done
 stats-photo-shared = Photos shared
 stats-photo-consented = Photos with consent
@@ -231,7 +231,9 @@ privacy = 🔒 What we store, and why
     • The language you chose, if you chose one.
     • The partner (a hotel, for example) whose link brought you here: so our partners know the service is useful.
     • The photos you share: Telegram’s reference to the file, the spot, the uses you allowed, the credit you chose and the office’s decision. You can change or withdraw your consent at any time with /myphotos.
-    We don’t keep your name, your phone number or your location: a shared location is only used to find the nearest spot.
+    • The postcards you make: their code, the spot and your first name, so that your friend knows who sent it.
+    • Your reward and its code, if you earn one.
+    We don’t keep your phone number or your location (a shared location only finds the nearest spot), and no name other than those above.
     /mydata shows everything we store, /forget erases it.
 mydata-caption = Here is everything we store about you.
 mydata-empty = We store nothing about you at the moment.

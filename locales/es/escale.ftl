@@ -180,7 +180,7 @@ redeem-ok = ✅ Código válido (conseguido el { $date }). Ya está marcado como
 
 stats-title = 📊 { $name }: los últimos 7 días (entre paréntesis, los 7 anteriores)
 stats-line = { $label }: { $value }
-stats-spot-opened = Turistas que abrieron un lugar
+stats-spot-opened = Primeras visitas a lugares
 stats-tasks = Misiones cumplidas
 stats-photo-shared = Fotos compartidas
 stats-photo-consented = Fotos con consentimiento
@@ -231,7 +231,9 @@ privacy = 🔒 Qué guardamos y por qué
     • El idioma que has elegido, si has elegido uno.
     • El colaborador (un hotel, por ejemplo) cuyo enlace te ha traído hasta aquí: para que nuestros colaboradores sepan que el servicio es útil.
     • Las fotos que compartes: la referencia de Telegram al archivo, el lugar, los usos que has autorizado, el crédito que has elegido y la decisión de la oficina de turismo. Puedes cambiar o retirar tu consentimiento cuando quieras con /myphotos.
-    No guardamos tu nombre, tu número de teléfono ni tu ubicación: una ubicación compartida solo se usa para encontrar el lugar más cercano.
+    • Las postales que creas: su código, el lugar y tu nombre de pila, para que quien la reciba sepa quién se la ha enviado.
+    • Tu premio y su código, si consigues uno.
+    No guardamos tu número de teléfono ni tu ubicación (una ubicación compartida solo se usa para encontrar el lugar más cercano), ni ningún nombre aparte de los indicados arriba.
     /mydata muestra todo lo que guardamos y /forget lo borra.
 mydata-caption = Esto es todo lo que guardamos sobre ti.
 mydata-empty = Por ahora no guardamos nada sobre ti.

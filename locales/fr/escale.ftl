@@ -180,7 +180,7 @@ redeem-ok = ✅ Code valide (obtenu le { $date }). Il est désormais marqué com
 
 stats-title = 📊 { $name } : les 7 derniers jours (entre parenthèses, les 7 précédents)
 stats-line = { $label } : { $value }
-stats-spot-opened = Visiteurs ayant ouvert un lieu
+stats-spot-opened = Premières visites de lieux
 stats-tasks = Missions accomplies
 stats-photo-shared = Photos partagées
 stats-photo-consented = Photos avec consentement
@@ -231,7 +231,9 @@ privacy = 🔒 Ce que nous conservons, et pourquoi
     • La langue que vous avez choisie, si vous en avez choisi une.
     • Le partenaire (un hôtel, par exemple) dont vous avez suivi le lien pour arriver ici : pour que nos partenaires sachent que le service est utile.
     • Les photos que vous partagez : la référence du fichier chez Telegram, le lieu, les utilisations que vous avez autorisées, le crédit que vous avez choisi et la décision de l’office de tourisme. Vous pouvez modifier ou retirer votre consentement à tout moment avec /myphotos.
-    Nous ne conservons ni votre nom, ni votre numéro de téléphone, ni votre position : une position partagée sert uniquement à trouver le lieu le plus proche.
+    • Les cartes postales que vous créez : leur code, le lieu et votre prénom, pour que votre proche sache de qui vient la carte.
+    • Votre récompense et son code, si vous en obtenez une.
+    Nous ne conservons ni votre numéro de téléphone, ni votre position (une position partagée sert uniquement à trouver le lieu le plus proche), ni aucun autre nom que ceux indiqués ci-dessus.
     /mydata affiche tout ce que nous conservons, /forget l’efface.
 mydata-caption = Voici tout ce que nous conservons à votre sujet.
 mydata-empty = Nous ne conservons rien à votre sujet pour le moment.

@@ -180,7 +180,7 @@ redeem-ok = ✅ Codice valido (ottenuto il { $date }). Ora è segnato come usato
 
 stats-title = 📊 { $name }: gli ultimi 7 giorni (tra parentesi i 7 precedenti)
 stats-line = { $label }: { $value }
-stats-spot-opened = Turisti che hanno aperto un luogo
+stats-spot-opened = Prime visite ai luoghi
 stats-tasks = Attività svolte
 stats-photo-shared = Foto condivise
 stats-photo-consented = Foto con consenso
@@ -231,7 +231,9 @@ privacy = 🔒 Cosa conserviamo, e perché
     • La lingua che hai scelto, se ne hai scelta una.
     • Il partner (un hotel, per esempio) di cui hai seguito il link per arrivare qui: perché i nostri partner sappiano che il servizio è utile.
     • Le foto che condividi: il riferimento di Telegram al file, il luogo, gli usi che hai permesso, il credito che hai scelto e la decisione dell’ufficio turistico. Puoi modificare o revocare il tuo consenso in qualsiasi momento con /myphotos.
-    Non conserviamo il tuo nome, il tuo numero di telefono né la tua posizione: una posizione condivisa serve solo a trovare il luogo più vicino.
+    • Le cartoline che crei: il loro codice, il luogo e il tuo nome, perché chi la riceve sappia chi gliel’ha inviata.
+    • Il tuo premio e il suo codice, se ne ottieni uno.
+    Non conserviamo il tuo numero di telefono né la tua posizione (una posizione condivisa serve solo a trovare il luogo più vicino), né altri nomi oltre a quelli indicati qui sopra.
     /mydata mostra tutto ciò che conserviamo, /forget lo cancella.
 mydata-caption = Ecco tutto ciò che conserviamo su di te.
 mydata-empty = Al momento non conserviamo nulla su di te.

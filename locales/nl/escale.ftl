@@ -180,7 +180,7 @@ redeem-ok = ✅ Geldige code (verdiend op { $date }). Hij staat nu als gebruikt 
 
 stats-title = 📊 { $name }: de afgelopen 7 dagen (tussen haakjes de 7 dagen daarvoor)
 stats-line = { $label }: { $value }
-stats-spot-opened = Toeristen die een plek openden
+stats-spot-opened = Eerste bezoeken aan plekken
 stats-tasks = Voltooide opdrachten
 stats-photo-shared = Gedeelde foto’s
 stats-photo-consented = Foto’s met toestemming
@@ -231,7 +231,9 @@ privacy = 🔒 Wat we bewaren, en waarom
     • De taal die je hebt gekozen, als je er een hebt gekozen.
     • De partner (bijvoorbeeld een hotel) via wiens link je hier bent gekomen: zodat onze partners weten dat de dienst nuttig is.
     • De foto’s die je deelt: de verwijzing van Telegram naar het bestand, de plek, het gebruik dat je hebt toegestaan, de naamsvermelding die je hebt gekozen en de beslissing van het toeristenbureau. Je kunt je toestemming altijd wijzigen of intrekken met /myphotos.
-    Je naam, je telefoonnummer en je locatie bewaren we niet: een gedeelde locatie wordt alleen gebruikt om de dichtstbijzijnde plek te vinden.
+    • De ansichtkaarten die je maakt: hun code, de plek en je voornaam, zodat je dierbare weet van wie de kaart komt.
+    • Je beloning en de code ervan, als je er een verdient.
+    Je telefoonnummer en je locatie bewaren we niet (een gedeelde locatie wordt alleen gebruikt om de dichtstbijzijnde plek te vinden), en ook geen andere namen dan die hierboven.
     /mydata toont alles wat we bewaren, /forget wist het.
 mydata-caption = Dit is alles wat we over je bewaren.
 mydata-empty = We bewaren op dit moment niets over je.

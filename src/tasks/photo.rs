@@ -275,7 +275,7 @@ fn received(ctx: &Ctx, tourist: &mut Tourist, spot: &Spot, media: &Media) -> Ste
     };
     let question = consent_question(ctx, &photo, Scopes::default(), false);
     tourist.photos.push(photo);
-    Step::changed(vec![question]).counting(Count::at(Metric::PhotoShared, spot.id()))
+    Step::changed(vec![question])
 }
 
 fn retry(ctx: &Ctx, id: &str) -> Step {
@@ -394,6 +394,12 @@ pub fn on_credit(ctx: &Ctx, tourist: &mut Tourist, photo_id: u64, choice: Credit
             settle(ctx, tourist, index, ticks, Credit::Anonymous)
         }
         CreditChoice::TypeName => {
+            // The next text names this photo's author: no other photo may be waiting for one.
+            for (other, photo) in tourist.photos.iter_mut().enumerate() {
+                if let (true, Some(Dialog::CreditName(ticks))) = (other != index, &photo.dialog) {
+                    photo.dialog = Some(Dialog::Scopes(*ticks));
+                }
+            }
             let spot = tourist.photos[index].spot.clone();
             tourist.awaiting = Some(Awaiting {
                 spot,
@@ -473,6 +479,10 @@ fn settle(ctx: &Ctx, tourist: &mut Tourist, index: usize, scopes: Scopes, credit
         Effect::Changed
     };
     let mut counts = Vec::new();
+    // A photo counts as shared once its author answered (a replaced draft never does).
+    if before == PhotoStatus::Draft {
+        counts.push(Count::at(Metric::PhotoShared, &photo.spot));
+    }
     if photo.status == PhotoStatus::Pending && before != PhotoStatus::Pending {
         counts.push(Count::at(Metric::PhotoConsented, &photo.spot));
     }
@@ -661,7 +671,13 @@ pub fn forgotten(ctx: &Ctx, tourist: &Tourist) -> Vec<Reply> {
     tourist
         .photos
         .iter()
-        .filter(|p| matches!(p.status, PhotoStatus::Pending | PhotoStatus::Approved))
+        // Every photo the office has seen in its chat, decided or not.
+        .filter(|p| {
+            matches!(
+                p.status,
+                PhotoStatus::Pending | PhotoStatus::Approved | PhotoStatus::Rejected
+            )
+        })
         .map(|p| office_notice(ctx, p, "office-photo-withdrawn"))
         .collect()
 }

@@ -244,10 +244,7 @@ fn order(ctx: &Ctx, tourist: &mut Tourist, spot: &Spot, message: &str) -> Step {
     if drawable != message {
         replies.push(Reply::text(ctx.t("postcard-some-dropped")));
     }
-    // Start payloads allow lower-case ids only; codes are read back case-insensitively.
-    let link = ctx
-        .config
-        .deep_link(&format!("card_{}", code.to_ascii_lowercase()));
+    let link = card_link(ctx.config, &code);
     let mut step = Step::changed(replies);
     step.card = Some(Order {
         caption: ctx.t_args(
@@ -287,10 +284,27 @@ pub fn delivered(tourist: &mut Tourist, code: &str, file_id: Option<String>) -> 
     Some(card.spot.clone())
 }
 
-/// The card could not be made: forget it and offer the pictures again.
-pub fn undelivered(ctx: &Ctx, tourist: &mut Tourist, code: &str, spot: &Spot) -> Vec<Reply> {
-    tourist.cards.retain(|c| c.code != code);
-    Postcard.open(ctx, tourist, spot)
+/// The card could not be made: forget it and offer the pictures again (if the spot still offers
+/// postcards).
+pub fn undelivered(ctx: &Ctx, tourist: &mut Tourist, code: &str) -> Vec<Reply> {
+    let Some(index) = tourist.cards.iter().position(|c| c.code == code) else {
+        return Vec::new();
+    };
+    let card = tourist.cards.remove(index);
+    match ctx
+        .config
+        .spot(&card.spot)
+        .filter(|s| s.tasks.contains(&TaskKind::Postcard))
+    {
+        Some(spot) => Postcard.open(ctx, tourist, spot),
+        None => Vec::new(),
+    }
+}
+
+/// The link a card's QR code opens: start payloads allow lower-case ids only, and codes are read
+/// back case-insensitively.
+pub fn card_link(config: &Config, code: &str) -> String {
+    config.deep_link(&format!("card_{}", code.to_ascii_lowercase()))
 }
 
 /// What a friend who scanned a card's code learns: the sender's first name and the spot.

@@ -33,24 +33,27 @@ pub(super) async fn moderate(
         outbox.send(sender.chat_id, &gone, sender.origin()).await?;
         return Ok(());
     };
-    let _record = escale.locks.lock(owner).await;
-    let mut tourist = escale.store.tourist(owner)?;
-    let ctx = Ctx {
-        config: &settings.config,
-        i18n: &settings.i18n,
-        lang: office_lang,
-        now: crate::unix_now(),
-        first_name: "",
-        registry: &escale.store,
+    let decision = {
+        let _record = escale.locks.lock(owner).await;
+        let mut tourist = escale.store.tourist(owner)?;
+        let ctx = Ctx {
+            config: &settings.config,
+            i18n: &settings.i18n,
+            lang: office_lang,
+            now: crate::unix_now(),
+            first_name: "",
+            registry: &escale.store,
+        };
+        let decision = photo::moderate(&ctx, &mut tourist, photo_id, approve, &sender.first_name);
+        if decision.changed {
+            escale.store.save_tourist(owner, &tourist)?;
+            escale
+                .store
+                .add_counts(ctx.now, tourist.partner.as_deref(), &decision.counts)?;
+            escale.store.flush().await?;
+        }
+        decision
     };
-    let decision = photo::moderate(&ctx, &mut tourist, photo_id, approve, &sender.first_name);
-    if decision.changed {
-        escale.store.save_tourist(owner, &tourist)?;
-        escale
-            .store
-            .add_counts(ctx.now, tourist.partner.as_deref(), &decision.counts)?;
-        escale.store.flush().await?;
-    }
     sender
         .answer_button(outbox, Some(&decision.toast), false)
         .await;

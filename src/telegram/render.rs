@@ -50,6 +50,27 @@ impl Outbox {
     }
 }
 
+/// Telegram's limits, in UTF-16 code units: a message's text, a photo's or a file's caption.
+const TEXT_LIMIT: usize = 4096;
+const CAPTION_LIMIT: usize = 1024;
+
+/// `text` cut to Telegram's `limit`, with an ellipsis: an overlong reply (a very long passport, an
+/// office's long intro) still goes out rather than failing whole.
+fn fit(text: &str, limit: usize) -> std::borrow::Cow<'_, str> {
+    if text.encode_utf16().count() <= limit {
+        return text.into();
+    }
+    let mut used = 1; // the ellipsis
+    let cut: String = text
+        .chars()
+        .take_while(|c| {
+            used += c.len_utf16();
+            used <= limit
+        })
+        .collect();
+    format!("{cut}…").into()
+}
+
 /// Sends `$request`, with `$markup` when there is one.
 macro_rules! with_markup {
     ($request:expr, $markup:expr) => {
@@ -71,21 +92,31 @@ where
 {
     match reply {
         Reply::Text { text, keyboard } => {
-            with_markup!(bot.send_message(chat, text), markup(keyboard))
+            with_markup!(
+                bot.send_message(chat, fit(text, TEXT_LIMIT)),
+                markup(keyboard)
+            )
         }
         Reply::EditText { text, keyboard } => match origin {
             Some(message) => with_markup!(
-                bot.edit_message_text(chat, message, text),
+                bot.edit_message_text(chat, message, fit(text, TEXT_LIMIT)),
                 inline_markup(keyboard)
             ),
-            None => with_markup!(bot.send_message(chat, text), markup(keyboard)),
+            None => with_markup!(
+                bot.send_message(chat, fit(text, TEXT_LIMIT)),
+                markup(keyboard)
+            ),
         },
         Reply::EditCaption { caption, keyboard } => match origin {
             Some(message) => with_markup!(
-                bot.edit_message_caption(chat, message).caption(caption),
+                bot.edit_message_caption(chat, message)
+                    .caption(fit(caption, CAPTION_LIMIT)),
                 inline_markup(keyboard)
             ),
-            None => with_markup!(bot.send_message(chat, caption), markup(keyboard)),
+            None => with_markup!(
+                bot.send_message(chat, fit(caption, TEXT_LIMIT)),
+                markup(keyboard)
+            ),
         },
         Reply::Venue {
             lat,
@@ -99,7 +130,9 @@ where
             caption,
         } => {
             let file = InputFile::memory(bytes.clone()).file_name(file_name.clone());
-            bot.send_document(chat, file).caption(caption).await
+            bot.send_document(chat, file)
+                .caption(fit(caption, CAPTION_LIMIT))
+                .await
         }
         Reply::Picture {
             file_name,
@@ -109,7 +142,8 @@ where
         } => {
             let file = InputFile::memory(bytes.clone()).file_name(file_name.clone());
             with_markup!(
-                bot.send_photo(chat, file).caption(caption),
+                bot.send_photo(chat, file)
+                    .caption(fit(caption, CAPTION_LIMIT)),
                 inline_markup(keyboard)
             )
         }
@@ -123,12 +157,14 @@ where
             // The file id of a document cannot be sent as a photo: originals go as documents.
             if *original {
                 with_markup!(
-                    bot.send_document(chat, file).caption(caption),
+                    bot.send_document(chat, file)
+                        .caption(fit(caption, CAPTION_LIMIT)),
                     inline_markup(keyboard)
                 )
             } else {
                 with_markup!(
-                    bot.send_photo(chat, file).caption(caption),
+                    bot.send_photo(chat, file)
+                        .caption(fit(caption, CAPTION_LIMIT)),
                     inline_markup(keyboard)
                 )
             }
@@ -193,4 +229,23 @@ fn button(button: &Button) -> Option<InlineKeyboardButton> {
         }
         Button::Share { label, query } => InlineKeyboardButton::switch_inline_query(label, query),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_texts_are_cut_to_telegram_limits() {
+        assert_eq!(fit("short", 10), "short");
+        let long = "é".repeat(5000);
+        let cut = fit(&long, TEXT_LIMIT);
+        assert_eq!(cut.encode_utf16().count(), TEXT_LIMIT);
+        assert!(cut.ends_with('…'));
+        // An emoji takes two UTF-16 units and is never split.
+        let emoji = "🏰".repeat(600);
+        let cut = fit(&emoji, CAPTION_LIMIT);
+        assert!(cut.encode_utf16().count() <= CAPTION_LIMIT);
+        assert!(cut.trim_end_matches('…').chars().all(|c| c == '🏰'));
+    }
 }
