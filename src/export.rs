@@ -112,8 +112,9 @@ pub async fn export(catalogue: &Catalogue, bot: &Bot, out: &Path) -> anyhow::Res
     let mut report = Report::default();
     let mut manifest = csv::Writer::from_writer(Vec::new());
     manifest.write_record(["file", "spot", "credit", "scopes", "approved"])?;
+    let mut present = present_files(out)?;
     for photo in &catalogue.approved {
-        let file = match existing(out, photo.id)? {
+        let file = match present.remove(&photo.id) {
             Some(file) => {
                 report.already_there += 1;
                 file
@@ -147,7 +148,7 @@ pub async fn export(catalogue: &Catalogue, bot: &Bot, out: &Path) -> anyhow::Res
     let mut withdrawn = csv::Writer::from_writer(Vec::new());
     withdrawn.write_record(["file", "spot", "withdrawn"])?;
     for photo in &catalogue.withdrawn {
-        let name = match existing(out, photo.id)? {
+        let name = match present.remove(&photo.id) {
             Some(file) => {
                 tokio::fs::remove_file(&file).await?;
                 report.removed += 1;
@@ -163,16 +164,21 @@ pub async fn export(catalogue: &Catalogue, bot: &Bot, out: &Path) -> anyhow::Res
     Ok(report)
 }
 
-/// The photo's file in `out`, whatever its extension.
-fn existing(out: &Path, id: u64) -> std::io::Result<Option<PathBuf>> {
-    let stem = format!("photo-{id}");
+/// The photos already in `out`, by number (`photo-<id>.<ext>`), read once.
+fn present_files(out: &Path) -> std::io::Result<std::collections::HashMap<u64, PathBuf>> {
+    let mut present = std::collections::HashMap::new();
     for entry in std::fs::read_dir(out)? {
         let path = entry?.path();
-        if path.file_stem().is_some_and(|s| s == stem.as_str()) {
-            return Ok(Some(path));
+        let id = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .and_then(|s| s.strip_prefix("photo-"))
+            .and_then(|n| n.parse().ok());
+        if let Some(id) = id {
+            present.insert(id, path);
         }
     }
-    Ok(None)
+    Ok(present)
 }
 
 /// getFile, then the file itself, bounded in size and time; written whole or not at all.

@@ -184,7 +184,6 @@ impl Store {
         Ok(photos)
     }
 
-    /// Erases everything stored about the tourist.
     /// Erases everything stored about the tourist. Their approved photos leave a note for the
     /// office's export (number, spot, date), so that the office takes them down.
     pub fn forget_tourist(&self, user_id: u64, now: u64) -> Result<(), StoreError> {
@@ -419,6 +418,84 @@ mod tests {
             .unwrap();
         store.forget_tourist(1, 0).unwrap();
         assert_eq!(store.tourist_count(), 0);
+    }
+
+    /// `/forget` leaves nothing that points at the tourist: not the record, not an index entry,
+    /// even for a card the record had already dropped.
+    #[test]
+    fn forget_leaves_no_trace_in_any_index() {
+        use crate::rewards::Reward;
+        use crate::tasks::photo::{Credit, Photo, Scopes};
+        use crate::tasks::postcard::Card;
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let card = |code: &str| Card {
+            code: code.into(),
+            spot: "chateau".into(),
+            from: "Alex".into(),
+            made_at: 1,
+            file_id: None,
+        };
+        let mut alex = Tourist {
+            photos: vec![Photo {
+                id: 7,
+                file_id: "f".into(),
+                original: false,
+                spot: "chateau".into(),
+                partner: None,
+                scopes: Scopes::ALL,
+                credit: Credit::Name("Alex".into()),
+                status: PhotoStatus::Approved,
+                lang: crate::i18n::Lang::En,
+                shared_at: 1,
+                approved_at: Some(2),
+                decided_at: Some(2),
+                withdrawn_at: None,
+                dialog: None,
+            }],
+            cards: vec![card("AAAAAAAA"), card("BBBBBBBB")],
+            reward: Some(Reward {
+                code: "CCCCCCCC".into(),
+                earned_at: 1,
+                redeemed_at: None,
+                redeemed_by: None,
+            }),
+            ..Tourist::default()
+        };
+        store.save_tourist(42, &alex).unwrap();
+        // A card that failed to render leaves the record but stays indexed.
+        alex.cards.pop();
+        store.save_tourist(42, &alex).unwrap();
+        store
+            .save_tourist(
+                43,
+                &Tourist {
+                    cards: vec![card("DDDDDDDD")],
+                    ..Tourist::default()
+                },
+            )
+            .unwrap();
+
+        store.forget_tourist(42, 9).unwrap();
+        assert_eq!(store.tourist(42).unwrap(), Tourist::default());
+        for index in [&store.photo_owners, &store.reward_codes, &store.card_codes] {
+            assert!(
+                index
+                    .iter()
+                    .values()
+                    .all(|v| v.unwrap().as_ref() != 42u64.to_be_bytes())
+            );
+        }
+        assert_eq!(
+            store.card_owner("DDDDDDDD").unwrap(),
+            Some(43),
+            "others keep theirs"
+        );
+        assert_eq!(
+            store.erased_photos().unwrap()[0].id,
+            7,
+            "the office is told to take it down"
+        );
     }
 
     #[test]

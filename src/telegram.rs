@@ -63,7 +63,7 @@ pub struct Connection {
 }
 
 impl Connection {
-    /// A Bot API client for this connection (no flood limiter: for one-off office commands).
+    /// A Bot API client for this connection (the flood limiter, when wanted, wraps it).
     pub fn bot(&self) -> Bot {
         let bot = Bot::new(self.token.0.clone());
         match &self.api_url {

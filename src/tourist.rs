@@ -1,7 +1,8 @@
 //! What escale remembers about one tourist, and nothing more: the language they chose, the partner
 //! who brought them, the spots they opened and the tasks they did there.
 //!
-//! No name, no phone number, no location: a shared location is used to find the nearest spot and
+//! No phone number, no location, no name but those the tourist gives for a photo credit or signs a
+//! postcard with: a shared location is used to find the nearest spot and
 //! then forgotten. `/mydata` shows this record as it is stored; `/forget` deletes it.
 
 use std::collections::BTreeMap;

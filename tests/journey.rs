@@ -546,6 +546,29 @@ async fn an_update_delivered_twice_is_applied_once() {
     assert_eq!(world.stored(&alex), before);
 }
 
+/// A photo delivered twice is not shared twice: without the check, a second photo would wait for
+/// consent and the first would be lost.
+#[tokio::test]
+async fn a_photo_delivered_twice_is_kept_once() {
+    let world = World::start().await;
+    let alex = tourist(34, "en");
+    let menu = world.say(&alex, "/start spot_chateau", "Henri IV").await;
+    world
+        .press(&alex, &menu, "Share a photo", "send a photo of the place")
+        .await;
+    let file = world
+        .sandbox
+        .upload(include_bytes!("../assets/demo-photo.png").to_vec(), "v.png");
+    let sent = world.sandbox.send_photo(&alex, &file, 64, 48, None);
+    world.reply(&sent, "May the Pau tourism office").await;
+    let before = world.stored(&alex);
+    world.sandbox.redeliver(sent.update_id);
+    world.settle(&alex).await;
+    assert_eq!(world.count_messages(&alex, "May the Pau tourism office"), 1);
+    assert_eq!(world.stored(&alex), before);
+    assert_eq!(before.photos.len(), 1);
+}
+
 // ----- bad input -----
 
 #[tokio::test]
