@@ -264,6 +264,12 @@ impl Config {
         self.partners.iter().find(|p| p.id() == id)
     }
 
+    /// A spot's name in `lang`, or its id when the spot left the config (old photos, counters).
+    pub fn spot_name<'a>(&'a self, id: &'a str, lang: Lang) -> &'a str {
+        self.spot(id)
+            .map_or(id, |s| s.name.get(lang, self.destination.default_language))
+    }
+
     /// `https://t.me/<bot>?start=<payload>`: the link printed on posters and QR codes.
     pub fn deep_link(&self, payload: &str) -> String {
         format!(
@@ -419,6 +425,20 @@ impl Config {
                     key: key("tasks"),
                     problem: "the list of tasks is empty".into(),
                     fix: "list at least one task, or remove the key to offer all five".into(),
+                });
+            }
+            let hashtags: usize = std::iter::once(&self.destination.hashtag)
+                .chain(&spot.hashtags)
+                .map(|h| h.as_str().chars().count() + 1)
+                .sum();
+            if hashtags > 256 {
+                return Err(ConfigError::Invalid {
+                    line,
+                    key: key("hashtags"),
+                    problem: format!(
+                        "the hashtags to copy make {hashtags} characters, Telegram copies 256 at most"
+                    ),
+                    fix: "keep two or three short hashtags per spot".into(),
                 });
             }
             if let Some(task) = duplicate(&spot.tasks) {

@@ -51,11 +51,7 @@ pub struct Withdrawn {
 impl Catalogue {
     pub fn from_store(store: &Store, config: &Config) -> Result<Catalogue, StoreError> {
         let lang = config.destination.default_language;
-        let spot_name = |id: &str| {
-            config
-                .spot(id)
-                .map_or(id.to_owned(), |s| s.name.get(lang, lang).to_owned())
-        };
+        let spot_name = |id: &str| config.spot_name(id, lang).to_owned();
         let mut catalogue = Catalogue::default();
         for (_, photo) in store.photos()? {
             match (photo.status, photo.approved_at, photo.withdrawn_at) {

@@ -273,9 +273,7 @@ impl Summary {
                 .iter()
                 .take(5)
                 .map(|(id, n)| {
-                    let name = config
-                        .spot(id)
-                        .map_or(id.as_str(), |s| s.name.get(lang, default));
+                    let name = config.spot_name(id, lang);
                     format!("{name} {n}")
                 })
                 .collect();

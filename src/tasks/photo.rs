@@ -532,10 +532,7 @@ fn office_ctx<'a>(ctx: &Ctx<'a>) -> Ctx<'a> {
 
 /// What the office reads about a photo: spot, uses, credit, date, status.
 pub fn office_caption(office: &Ctx, photo: &Photo, status: PhotoStatus) -> String {
-    let spot = office
-        .config
-        .spot(&photo.spot)
-        .map_or(photo.spot.clone(), |s| office.text(&s.name).to_owned());
+    let spot = office.config.spot_name(&photo.spot, office.lang);
     let partner = photo
         .partner
         .as_deref()
@@ -601,10 +598,7 @@ pub fn my_photos(ctx: &Ctx, tourist: &Tourist) -> Vec<Reply> {
 }
 
 fn my_caption(ctx: &Ctx, photo: &Photo) -> String {
-    let spot = ctx
-        .config
-        .spot(&photo.spot)
-        .map_or(photo.spot.clone(), |s| ctx.text(&s.name).to_owned());
+    let spot = ctx.config.spot_name(&photo.spot, ctx.lang);
     ctx.t_args(
         "myphotos-caption",
         &[
@@ -755,10 +749,7 @@ pub fn moderate(
             lang: photo.lang,
             ..*ctx
         };
-        let spot = ctx
-            .config
-            .spot(&photo.spot)
-            .map_or(photo.spot.clone(), |s| owner_ctx.text(&s.name).to_owned());
+        let spot = ctx.config.spot_name(&photo.spot, owner_ctx.lang);
         Reply::text(owner_ctx.t_args(
             "photo-selected",
             &[
