@@ -28,7 +28,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Run the bot (long polling). Needs TELOXIDE_TOKEN; TELOXIDE_API_URL points it at another
-    /// Bot API server.
+    /// Bot API server. Ctrl-C or SIGTERM stops it cleanly; SIGHUP reloads the config and locales.
     Run {
         /// Do not hold messages back to Telegram's flood limits: only against a local Bot API
         /// server.
