@@ -343,6 +343,7 @@ pub(crate) fn seed(destination: &str, spot: &str) -> u64 {
 
 #[cfg(test)]
 mod tests {
+    use super::testing::qr_content;
     use super::*;
     use image::ImageFormat;
     use std::io::Cursor;
@@ -401,16 +402,6 @@ mod tests {
             Ok(jpeg) => jpeg,
             Err(error) => panic!("render failed: {error}"),
         }
-    }
-
-    fn qr_content(card: &RgbImage) -> Vec<String> {
-        let luma = image::DynamicImage::ImageRgb8(card.clone()).into_luma8();
-        let mut prepared = rqrr::PreparedImage::prepare(luma);
-        prepared
-            .detect_grids()
-            .into_iter()
-            .filter_map(|grid| grid.decode().ok().map(|(_, content)| content))
-            .collect()
     }
 
     fn near(pixel: &Rgb<u8>, colour: [u8; 3]) -> bool {
@@ -676,5 +667,22 @@ mod tests {
             let card = rendered(picture, &pau(message));
             assert!(std::fs::write(dir.join(format!("card-{name}.jpg")), card).is_ok());
         }
+    }
+}
+
+/// For tests here and in other modules that draw QR codes (posters).
+#[cfg(test)]
+pub(crate) mod testing {
+    use image::RgbImage;
+
+    /// What every QR code found in `image` says.
+    pub fn qr_content(image: &RgbImage) -> Vec<String> {
+        let luma = image::DynamicImage::ImageRgb8(image.clone()).into_luma8();
+        let mut prepared = rqrr::PreparedImage::prepare(luma);
+        prepared
+            .detect_grids()
+            .into_iter()
+            .filter_map(|grid| grid.decode().ok().map(|(_, content)| content))
+            .collect()
     }
 }

@@ -906,6 +906,7 @@ impl Rounded {
 mod tests {
     use super::svg::{escape, mm, number};
     use super::*;
+    use crate::card::testing::qr_content;
 
     const LINK: &str = "https://t.me/PauPyreneesBot?start=spot_chateau";
 
@@ -942,16 +943,6 @@ mod tests {
 
     fn overlap(a: Rect, b: Rect) -> bool {
         a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h
-    }
-
-    fn qr_content(image: &RgbImage) -> Vec<String> {
-        let luma = image::DynamicImage::ImageRgb8(image.clone()).into_luma8();
-        let mut prepared = rqrr::PreparedImage::prepare(luma);
-        prepared
-            .detect_grids()
-            .into_iter()
-            .filter_map(|grid| grid.decode().ok().map(|(_, content)| content))
-            .collect()
     }
 
     #[test]
