@@ -17,7 +17,6 @@ mod reply;
 
 use fluent_bundle::FluentValue;
 
-pub use location::format_distance;
 pub use reply::{Button, Keyboard, Reply};
 
 use crate::config::{Config, Spot, Text};
@@ -381,7 +380,7 @@ fn spot_menu(ctx: &Ctx, tourist: &Tourist, spot: &Spot) -> Vec<Vec<Button>> {
     rows
 }
 
-pub fn task_emoji(task: TaskKind) -> &'static str {
+fn task_emoji(task: TaskKind) -> &'static str {
     match task {
         TaskKind::Photo => "📷",
         TaskKind::Review => "⭐",

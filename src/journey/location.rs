@@ -63,7 +63,7 @@ fn nearest_spots(ctx: &Ctx, nearby: &[Nearby]) -> Vec<Reply> {
 }
 
 /// "350 m", "1.2 km" (with the language's decimal separator).
-pub fn format_distance(lang: Lang, metres: f64) -> String {
+fn format_distance(lang: Lang, metres: f64) -> String {
     if metres < 1000.0 {
         return format!("{} m", (metres / 10.0).round() as u64 * 10);
     }
