@@ -2,6 +2,7 @@
 //! for tourists. See README.md for the big picture.
 #![forbid(unsafe_code)]
 
+pub mod app;
 pub mod card;
 pub mod cli;
 pub mod config;
@@ -11,6 +12,7 @@ pub mod export;
 pub mod geo;
 pub mod i18n;
 pub mod journey;
+pub mod office;
 pub mod poster;
 pub mod rewards;
 pub mod sandbox;
@@ -30,7 +32,6 @@ use std::sync::{Arc, RwLock};
 pub struct Escale {
     settings: RwLock<Arc<Settings>>,
     pub store: Store,
-    locks: telegram::RecordLocks,
     /// Postcards rendered at once: each may hold a large decoded photo in memory.
     renders: tokio::sync::Semaphore,
 }
@@ -46,7 +47,6 @@ impl Escale {
         Escale {
             settings: RwLock::new(Arc::new(Settings { config, i18n })),
             store,
-            locks: telegram::RecordLocks::new(),
             renders: tokio::sync::Semaphore::new(2),
         }
     }

@@ -114,6 +114,16 @@ impl Count {
     pub fn anywhere(metric: Metric) -> Count {
         Count { metric, spot: None }
     }
+
+    /// Where this count adds up: today's counter, under the tourist's partner (if any).
+    pub fn key(&self, now: u64, partner: Option<&str>) -> CounterKey {
+        CounterKey {
+            day: day_of(now),
+            metric: self.metric,
+            partner: partner.unwrap_or_default().to_owned(),
+            spot: self.spot.clone().unwrap_or_default(),
+        }
+    }
 }
 
 /// Where a counter adds up: a day (days since 1970, UTC), a metric, a partner and a spot

@@ -1,39 +1,35 @@
-//! The thin Telegram layer: connect, decode updates into journey events, store the outcome,
-//! render the replies. Everything a tourist can do is decided in [`crate::journey`].
+//! The thin Telegram layer: connect, decode updates into the core's [`Incoming`], hand them to
+//! [`app::apply`], render the [`Response`]. Everything escale decides is decided in the core.
 
 use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
+use std::time::Duration;
 
 use anyhow::Context as _;
 use futures::FutureExt as _;
 use teloxide::adaptors::Throttle;
 use teloxide::adaptors::throttle::Limits;
-use teloxide::dispatching::UpdateHandler;
+use teloxide::dispatching::{HandlerExt as _, UpdateHandler};
 use teloxide::prelude::*;
-use teloxide::types::{
-    CallbackQueryId, FileId, InlineKeyboardButton, InlineKeyboardMarkup, InlineQueryResult,
-    InlineQueryResultCachedPhoto, Me, MessageId,
-};
+use teloxide::types::{CallbackQueryId, Me, MessageId};
 use teloxide::update_listeners::Polling;
-use teloxide::utils::command::BotCommands as _;
 use url::Url;
 
 use crate::Escale;
-use crate::i18n::Lang;
-use crate::journey::{self, Action, Change, Ctx, Event, Reply};
-use crate::store::Store;
-use crate::tasks::postcard;
-use crate::tourist::Tourist;
+use crate::app::{self, Event, Incoming, Person};
+use crate::journey;
 
 pub mod callback;
 mod cards;
 mod decode;
 mod menu;
-mod moderation;
 mod render;
-mod staff;
 
-pub use decode::Command;
+pub use decode::{Command, StaffCommand};
+
+/// How long one getUpdates call waits for news: long polling, so an idle bot makes a couple of
+/// calls a minute rather than one per round trip.
+const POLL_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// A bot token. Its `Debug` hides it: tokens never reach logs.
 #[derive(Clone)]
@@ -113,9 +109,9 @@ impl RunningBot {
         }
         self.escale
             .store
-            .flush()
+            .durable()
             .await
-            .context("flushing the store")?;
+            .context("making the store durable")?;
         Ok(())
     }
 }
@@ -139,7 +135,11 @@ pub async fn start(escale: Arc<Escale>, connection: Connection) -> anyhow::Resul
         .default_handler(|_| async {})
         .build();
     let shutdown = dispatcher.shutdown_token();
-    let listener = Polling::builder(bot).build();
+    let listener = Polling::builder(bot)
+        .timeout(POLL_TIMEOUT)
+        .delete_webhook()
+        .await
+        .build();
     let task = tokio::spawn(async move {
         let errors =
             teloxide::error_handlers::LoggingErrorHandler::with_custom_text("polling error");
@@ -157,39 +157,75 @@ pub async fn start(escale: Arc<Escale>, connection: Connection) -> anyhow::Resul
     })
 }
 
-/// The whole dispatch tree: private messages, callback buttons, the rest politely set aside.
+/// The whole dispatch tree: every route an update can take.
 pub fn schema() -> UpdateHandler<anyhow::Error> {
+    let private = |msg: Message| msg.chat.is_private();
     dptree::entry()
         .branch(
             Update::filter_message()
-                .filter(|m: Message| m.chat.is_private())
+                .filter(private)
+                // The office's and partners' staff: /stats, /partner, /export, /redeem.
+                .branch(
+                    dptree::entry()
+                        .filter_command::<StaffCommand>()
+                        .endpoint(on_staff_command),
+                )
                 .endpoint(on_private_message),
         )
-        .branch(Update::filter_message().endpoint(
-            |msg: Message, me: Me, escale: Arc<Escale>, outbox: Outbox| {
-                guarded(on_group_message(msg, me, escale, outbox))
-            },
-        ))
+        // In a group, escale answers only commands, to invite a private chat.
+        .branch(Update::filter_message().endpoint(on_group_message))
+        // Buttons: the tourists', and Approve / Reject in the moderation chat.
         .branch(Update::filter_callback_query().endpoint(on_button))
-        .branch(Update::filter_inline_query().endpoint(
-            |query: InlineQuery, escale: Arc<Escale>, outbox: Outbox| {
-                guarded(on_inline_query(query, escale, outbox))
-            },
-        ))
+        // "Send it to a friend": the tourist's postcards in the chat they picked.
+        .branch(Update::filter_inline_query().endpoint(on_inline_query))
         // Edits of old messages change nothing: a task is not undone by rewording a message.
         .branch(Update::filter_edited_message().endpoint(|| async { Ok(()) }))
 }
 
 type HandlerResult = anyhow::Result<()>;
 
-/// For updates with no one to apologise to (a group, an inline query): an error or a panic is
-/// logged and goes no further, so the dispatcher never sees it.
-async fn guarded(work: impl Future<Output = HandlerResult>) -> HandlerResult {
-    match AssertUnwindSafe(work).catch_unwind().await {
-        Ok(Ok(())) => {}
-        Ok(Err(error)) => tracing::error!(error = %format!("{error:#}"), "an update failed"),
-        Err(_) => tracing::error!("an update panicked"),
+/// Where an update came from in Telegram: the chat to answer in, and for a button press the
+/// query to answer and the message the button is on.
+struct Origin {
+    chat: ChatId,
+    query: Option<CallbackQueryId>,
+    message: Option<MessageId>,
+}
+
+impl Origin {
+    fn chat(chat: ChatId) -> Origin {
+        Origin {
+            chat,
+            query: None,
+            message: None,
+        }
     }
+}
+
+fn person(user: &teloxide::types::User) -> Person {
+    Person {
+        user_id: user.id.0,
+        first_name: user.first_name.clone(),
+        language_code: user.language_code.clone(),
+    }
+}
+
+async fn on_staff_command(
+    update: Update,
+    msg: Message,
+    command: StaffCommand,
+    escale: Arc<Escale>,
+    outbox: Outbox,
+) -> HandlerResult {
+    let Some(from) = msg.from.as_ref() else {
+        return Ok(());
+    };
+    let incoming = Incoming {
+        update: Some(update.id.0),
+        from: person(from),
+        event: Event::Staff(command.into()),
+    };
+    serve(&escale, &outbox, Origin::chat(msg.chat.id), incoming).await;
     Ok(())
 }
 
@@ -203,60 +239,45 @@ async fn on_private_message(
     let Some(from) = msg.from.as_ref() else {
         return Ok(());
     };
-    let sender = Sender {
-        user_id: from.id.0,
-        first_name: from.first_name.clone(),
-        chat_id: msg.chat.id,
-        language_code: from.language_code.clone(),
-        query: None,
+    let incoming = Incoming {
+        update: Some(update.id.0),
+        from: person(from),
+        event: Event::Tourist(decode::message(&msg, me.username())),
     };
-    let staff_command = msg
-        .text()
-        .and_then(|text| staff::StaffCommand::parse(text, me.username()).ok());
-    if let Some(command) = staff_command {
-        let work = async {
-            if !staff::handle(&escale, &outbox, &sender, command).await? {
-                // Not staff: the command does not exist for them.
-                let event = Event::Command(journey::Command::Unknown);
-                handle(&escale, &outbox, &sender, update.id.0, event).await?;
-            }
-            Ok(())
-        };
-        contain(&escale, &outbox, &sender, work).await;
-        return Ok(());
-    }
-    let event = decode::message(&msg, me.username());
-    contain(
-        &escale,
-        &outbox,
-        &sender,
-        handle(&escale, &outbox, &sender, update.id.0, event),
-    )
-    .await;
+    serve(&escale, &outbox, Origin::chat(msg.chat.id), incoming).await;
     Ok(())
 }
 
 async fn on_group_message(
+    update: Update,
     msg: Message,
     me: Me,
     escale: Arc<Escale>,
     outbox: Outbox,
 ) -> HandlerResult {
-    let settings = escale.settings();
-    // In a group escale only answers commands addressed to it, to invite a private chat.
+    let Some(from) = msg.from.as_ref() else {
+        return Ok(());
+    };
     if !matches!(
         decode::message(&msg, me.username()),
-        Event::Start(_) | Event::Command(_)
+        journey::Event::Start(_) | journey::Event::Command(_)
     ) {
         return Ok(());
     }
-    let lang = Lang::negotiate(
-        msg.from.as_ref().and_then(|u| u.language_code.as_deref()),
-        settings.config.destination.default_language,
-    );
-    let reply = Reply::text(settings.i18n.t(lang, "group-private"));
-    if let Err(e) = outbox.send(msg.chat.id, &reply, None).await {
-        tracing::warn!(error = %e, "cannot answer in a group");
+    let incoming = Incoming {
+        update: Some(update.id.0),
+        from: person(from),
+        event: Event::InGroup,
+    };
+    // No apology in a group: an error there is only logged.
+    let origin = Origin::chat(msg.chat.id);
+    match AssertUnwindSafe(respond(&escale, &outbox, &origin, incoming))
+        .catch_unwind()
+        .await
+    {
+        Ok(Ok(())) => {}
+        Ok(Err(error)) => tracing::error!(error = %format!("{error:#}"), "a group update failed"),
+        Err(_) => tracing::error!("a group update panicked"),
     }
     Ok(())
 }
@@ -267,154 +288,74 @@ async fn on_button(
     escale: Arc<Escale>,
     outbox: Outbox,
 ) -> HandlerResult {
-    let settings = escale.settings();
-    let sender = Sender {
-        user_id: query.from.id.0,
-        first_name: query.from.first_name.clone(),
-        chat_id: query
+    let from = person(&query.from);
+    let origin = Origin {
+        chat: query
             .message
             .as_ref()
             .map_or(ChatId(query.from.id.0 as i64), |m| m.chat().id),
-        language_code: query.from.language_code.clone(),
-        query: Some((query.id.clone(), query.message.as_ref().map(|m| m.id()))),
+        query: Some(query.id.clone()),
+        message: query.message.as_ref().map(|m| m.id()),
     };
-    let action = query.data.as_deref().and_then(callback::decode);
-    match action {
-        None => {
-            let text = settings.i18n.t(sender.lang(&escale), "button-invalid");
-            outbox.answer_button(&query.id, Some(&text), true).await;
-        }
-        Some(Action::Moderate { photo, approve }) => {
-            contain(
-                &escale,
-                &outbox,
-                &sender,
-                moderation::moderate(&escale, &outbox, &sender, photo, approve),
-            )
-            .await;
-        }
-        Some(action) => {
-            let work = handle(
-                &escale,
-                &outbox,
-                &sender,
-                update.id.0,
-                Event::Button(action),
-            );
-            contain(&escale, &outbox, &sender, work).await;
-        }
+    let Some(action) = query.data.as_deref().and_then(callback::decode) else {
+        // Data escale did not draw (forged, or from an older version).
+        let settings = escale.settings();
+        let text = settings
+            .i18n
+            .t(from.lang(&escale.store, &settings.config), "button-invalid");
+        outbox.answer_button(&query.id, Some(&text), true).await;
+        return Ok(());
+    };
+    let incoming = Incoming {
+        update: Some(update.id.0),
+        from,
+        event: Event::Tourist(journey::Event::Button(action)),
+    };
+    serve(&escale, &outbox, origin, incoming).await;
+    Ok(())
+}
+
+async fn on_inline_query(
+    update: Update,
+    query: InlineQuery,
+    escale: Arc<Escale>,
+    outbox: Outbox,
+) -> HandlerResult {
+    let incoming = Incoming {
+        update: Some(update.id.0),
+        from: person(&query.from),
+        event: Event::InlineQuery(query.query.clone()),
+    };
+    let work = async {
+        let response = app::apply(&escale, incoming).await?;
+        outbox.answer_inline(&query.id, response).await;
+        anyhow::Ok(())
+    };
+    match AssertUnwindSafe(work).catch_unwind().await {
+        Ok(Ok(())) => {}
+        Ok(Err(error)) => tracing::error!(error = %format!("{error:#}"), "an inline query failed"),
+        Err(_) => tracing::error!("an inline query panicked"),
     }
     Ok(())
 }
 
-/// "Send it to a friend": in the chat the tourist picked, Telegram asks for the bot's inline
-/// answers; they are the tourist's postcards, the one asked for first.
-async fn on_inline_query(query: InlineQuery, escale: Arc<Escale>, outbox: Outbox) -> HandlerResult {
-    let settings = escale.settings();
-    let config = &settings.config;
-    let tourist = escale.store.tourist(query.from.id.0).unwrap_or_default();
-    let lang = tourist.language.unwrap_or_else(|| {
-        Lang::negotiate(
-            query.from.language_code.as_deref(),
-            config.destination.default_language,
-        )
-    });
-    let destination = config
-        .destination
-        .name
-        .get(lang, config.destination.default_language);
-    let wanted = query.query.trim().to_ascii_uppercase();
-    let mut cards: Vec<_> = tourist
-        .cards
-        .iter()
-        .filter(|c| c.file_id.is_some())
-        .collect();
-    cards.sort_by_key(|c| (c.code != wanted, std::cmp::Reverse(c.made_at)));
-    let results: Vec<InlineQueryResult> = cards
-        .into_iter()
-        .take(20)
-        .filter_map(|card| {
-            let link: url::Url = postcard::card_link(config, &card.code).parse().ok()?;
-            let label = settings.i18n.t_args(
-                lang,
-                "postcard-inline-open",
-                &[("destination", destination.into())],
-            );
-            let open = InlineKeyboardButton::url(label, link);
-            let caption = settings.i18n.t_args(
-                lang,
-                "postcard-inline-caption",
-                &[("destination", destination.into())],
-            );
-            let photo =
-                InlineQueryResultCachedPhoto::new(card.code.clone(), FileId(card.file_id.clone()?))
-                    .caption(caption)
-                    .reply_markup(InlineKeyboardMarkup::new([[open]]));
-            Some(InlineQueryResult::CachedPhoto(photo))
-        })
-        .collect();
-    let answer = outbox
-        .bot()
-        .answer_inline_query(query.id, results)
-        .cache_time(0)
-        .is_personal(true);
-    if let Err(e) = answer.await {
-        tracing::warn!(error = %e, "cannot answer an inline query");
-    }
-    Ok(())
-}
-
-/// Who sent an update, and where to answer.
-pub(crate) struct Sender {
-    user_id: u64,
-    first_name: String,
-    chat_id: ChatId,
-    language_code: Option<String>,
-    /// For a button press: the query to answer and the message the button is on.
-    query: Option<(CallbackQueryId, Option<MessageId>)>,
-}
-
-impl Sender {
-    /// The language of the Telegram app (for answers that come before the tourist's record).
-    /// The sender's language: the one they chose with /lang, else their Telegram app's.
-    pub(crate) fn lang(&self, escale: &Escale) -> Lang {
-        let chosen = escale
-            .store
-            .tourist(self.user_id)
-            .ok()
-            .and_then(|t| t.language);
-        chosen.unwrap_or_else(|| self.app_lang(&escale.settings().config))
-    }
-
-    /// The language of the sender's Telegram app, as escale speaks it.
-    fn app_lang(&self, config: &crate::config::Config) -> Lang {
-        Lang::negotiate(
-            self.language_code.as_deref(),
-            config.destination.default_language,
-        )
-    }
-
-    fn origin(&self) -> Option<MessageId> {
-        self.query.as_ref().and_then(|(_, message)| *message)
-    }
-
-    async fn answer_button(&self, outbox: &Outbox, text: Option<&str>, alert: bool) {
-        if let Some((id, _)) = &self.query {
-            outbox.answer_button(id, text, alert).await;
-        }
-    }
+/// One update, start to end: applied, shown, and contained.
+async fn serve(escale: &Escale, outbox: &Outbox, origin: Origin, incoming: Incoming) {
+    let from = incoming.from.clone();
+    let work = respond(escale, outbox, &origin, incoming);
+    contain(escale, outbox, &origin, &from, work).await;
 }
 
 /// Runs one update's work so that neither an error nor a panic escapes: a panic in a teloxide
-/// handler would take the dispatcher down on the chat's next update. The tourist gets an apology,
+/// handler would take the dispatcher down on the chat's next update. The sender gets an apology,
 /// the log gets the details.
 async fn contain(
     escale: &Escale,
     outbox: &Outbox,
-    sender: &Sender,
+    origin: &Origin,
+    from: &Person,
     work: impl Future<Output = anyhow::Result<()>>,
 ) {
-    let settings = escale.settings();
     let failure = match AssertUnwindSafe(work).catch_unwind().await {
         Ok(Ok(())) => return,
         Ok(Err(error)) => format!("{error:#}"),
@@ -428,156 +369,53 @@ async fn contain(
         }
     };
     tracing::error!(error = %failure, "an update failed");
-    sender.answer_button(outbox, None, false).await;
-    let apology = Reply::text(settings.i18n.t(sender.lang(escale), "error-apology"));
-    if let Err(e) = outbox.send(sender.chat_id, &apology, None).await {
+    if let Some(query) = &origin.query {
+        outbox.answer_button(query, None, false).await;
+    }
+    let apology = journey::Reply::text(app::apology(escale, from));
+    if let Err(e) = outbox.send(origin.chat, &apology, None).await {
         tracing::warn!(error = %e, "cannot send the apology");
     }
 }
 
-/// One update, start to end: load the tourist, skip a redelivered update, run the journey, store
-/// durably, then answer. The tourist's record is locked only while it changes, not while Telegram
-/// is talking.
-async fn handle(
+/// Applies the update and shows the response; a postcard it orders is drawn and sent, and its
+/// result applied in turn.
+async fn respond(
     escale: &Escale,
     outbox: &Outbox,
-    sender: &Sender,
-    update_id: u32,
-    event: Event,
+    origin: &Origin,
+    incoming: Incoming,
 ) -> anyhow::Result<()> {
-    let settings = escale.settings();
-    let store = &escale.store;
-    let now = crate::unix_now();
-    let outcome = {
-        // The office may decide on one of this tourist's photos meanwhile: one writer at a time.
-        let _record = escale.locks.lock(sender.user_id).await;
-        let mut tourist = store.tourist(sender.user_id)?;
-        if tourist.has_applied(update_id) {
-            tracing::debug!(update_id, "update already applied; skipped");
-            sender.answer_button(outbox, None, false).await;
-            return Ok(());
-        }
-        let ctx = context(&settings, store, sender, &tourist, now);
-        let outcome = journey::handle(&ctx, &mut tourist, event);
-        persist(
-            store,
-            sender.user_id,
-            &mut tourist,
-            update_id,
-            &outcome,
-            now,
-        )
-        .await?;
-        outcome
-    };
-    sender
-        .answer_button(outbox, outcome.toast.as_deref(), false)
-        .await;
-    // What is stored stands: a reply Telegram refuses (a blocked bot, a vanished message) is
-    // logged, and the rest still goes out, the office's messages too.
-    send_all(outbox, sender.chat_id, &outcome.replies, sender.origin()).await;
-    moderation::tell_office(escale, outbox, &outcome.office).await;
-    if let Some(order) = outcome.card {
-        let sent = {
-            // Rendering takes memory and CPU: a few cards at a time.
-            let _turn = escale.renders.acquire().await?;
-            cards::draw_and_send(outbox, sender.chat_id, &order).await
-        };
-        let after = {
-            let _record = escale.locks.lock(sender.user_id).await;
-            let mut tourist = store.tourist(sender.user_id)?;
-            let ctx = context(&settings, store, sender, &tourist, now);
-            let after = match sent {
-                Ok(file_id) => journey::card_delivered(&ctx, &mut tourist, &order.code, file_id),
-                Err(failure) => {
-                    tracing::warn!(error = %failure, "a postcard could not be made");
-                    journey::card_failed(&ctx, &mut tourist, &order.code, failure.message_id())
-                }
-            };
-            persist(store, sender.user_id, &mut tourist, update_id, &after, now).await?;
-            after
-        };
-        send_all(outbox, sender.chat_id, &after.replies, None).await;
+    let from = incoming.from.clone();
+    let mut next = Some(incoming);
+    let mut origin = Some(origin);
+    while let Some(incoming) = next.take() {
+        let response = app::apply(escale, incoming).await?;
+        // What follows a drawn card edits nothing: it is a new message in the chat.
+        let here = origin.take().map_or_else(
+            || Origin::chat(ChatId(from.user_id as i64)),
+            |o| Origin {
+                chat: o.chat,
+                query: o.query.clone(),
+                message: o.message,
+            },
+        );
+        next = render::show(escale, outbox, &here, response)
+            .await
+            .map(|event| Incoming {
+                update: None,
+                from: from.clone(),
+                event,
+            });
     }
     Ok(())
 }
-
-/// The journey's view of the world for this tourist's update.
-fn context<'a>(
-    settings: &'a crate::Settings,
-    store: &'a Store,
-    sender: &'a Sender,
-    tourist: &Tourist,
-    now: u64,
-) -> Ctx<'a> {
-    Ctx {
-        config: &settings.config,
-        i18n: &settings.i18n,
-        lang: tourist
-            .language
-            .unwrap_or_else(|| sender.app_lang(&settings.config)),
-        now,
-        first_name: &sender.first_name,
-        registry: store,
-    }
-}
-
-async fn send_all(outbox: &Outbox, chat: ChatId, replies: &[Reply], origin: Option<MessageId>) {
-    for reply in replies {
-        if let Err(e) = outbox.send(chat, reply, origin).await {
-            tracing::warn!(error = %e, "a reply could not be sent");
-        }
-    }
-}
-
-/// Stores what an outcome changed, durably, before anything is confirmed to the tourist.
-async fn persist(
-    store: &Store,
-    user_id: u64,
-    tourist: &mut Tourist,
-    update_id: u32,
-    outcome: &journey::Outcome,
-    now: u64,
-) -> anyhow::Result<()> {
-    match outcome.change {
-        Change::None => return Ok(()),
-        Change::Save => {
-            tourist.record_update(update_id);
-            store.save_tourist(user_id, tourist)?;
-            store.add_counts(now, tourist.partner.as_deref(), &outcome.counts)?;
-        }
-        Change::Forget => store.forget_tourist(user_id, now)?,
-    }
-    store.flush().await?;
-    Ok(())
-}
-
-/// One lock per group of tourist records, so that the office's decisions and the tourist's own
-/// updates never overwrite each other (teloxide already orders each chat's own updates).
-pub struct RecordLocks([tokio::sync::Mutex<()>; 64]);
-
-impl RecordLocks {
-    pub fn new() -> RecordLocks {
-        RecordLocks(std::array::from_fn(|_| tokio::sync::Mutex::new(())))
-    }
-
-    async fn lock(&self, user_id: u64) -> tokio::sync::MutexGuard<'_, ()> {
-        self.0[(user_id % 64) as usize].lock().await
-    }
-}
-
-impl Default for RecordLocks {
-    fn default() -> Self {
-        RecordLocks::new()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::config::Config;
     use crate::i18n::I18n;
-    use crate::sandbox::{Person, Sandbox};
+    use crate::sandbox::Sandbox;
     use crate::store::Store;
 
     /// A bug that panics in the middle of an update must not escape the handler (it would take the
@@ -585,28 +423,25 @@ mod tests {
     #[tokio::test]
     async fn a_panic_in_an_update_becomes_an_apology() {
         let sandbox = Sandbox::start().await.unwrap();
-        let data = tempfile::tempdir().unwrap();
         let escale = Escale::new(
             Config::embedded(),
             I18n::embedded(),
-            Store::open(data.path()).unwrap(),
+            Store::temporary().unwrap(),
         );
         let outbox = Outbox::Direct(Bot::new(Sandbox::TOKEN).set_api_url(sandbox.api_url()));
-        let alex = Person::new(5, "Alex").with_language("it");
+        let alex = crate::sandbox::Person::new(5, "Alex").with_language("it");
         sandbox.send_text(&alex, "ciao"); // Alex opens the chat with the bot.
-        let sender = Sender {
+        let from = Person {
             user_id: 5,
             first_name: "Alex".into(),
-            chat_id: ChatId(5),
             language_code: Some("it".into()),
-            query: None,
         };
         let buggy = async {
             let empty: Vec<u8> = Vec::new();
             let _ = empty[1];
             Ok(())
         };
-        contain(&escale, &outbox, &sender, buggy).await;
+        contain(&escale, &outbox, &Origin::chat(ChatId(5)), &from, buggy).await;
         let apology = sandbox
             .wait_for_message(5, |m| m.plain_text().contains("Scusa"))
             .await

@@ -12,11 +12,8 @@ use serde::{Deserialize, Serialize};
 use crate::i18n::Lang;
 use crate::rewards::Reward;
 use crate::tasks::TaskKind;
-use crate::tasks::photo::Photo;
+use crate::tasks::photo::{Photo, PhotoStatus};
 use crate::tasks::postcard::{Card, Draft};
-
-/// How many applied updates a record remembers.
-pub const RECENT_UPDATES: usize = 16;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Tourist {
@@ -47,11 +44,37 @@ pub struct Tourist {
     /// The task waiting for a message from the tourist (a photo, a text), if any.
     #[serde(default)]
     pub awaiting: Option<Awaiting>,
-    /// The Telegram updates applied to this record lately: a batch delivered again after a crash
-    /// is recognised and not applied twice. A set, not a high-water mark: after a quiet week
-    /// Telegram starts its update numbers again at random.
-    #[serde(default)]
-    pub recent_updates: Vec<u32>,
+}
+
+/// An entry of the store's indexes that points at a tourist's record: how the office finds the
+/// author of a photo, the holder of a reward code, the sender of a postcard.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum IndexKey {
+    Photo(u64),
+    Reward(String),
+    Card(String),
+}
+
+impl IndexKey {
+    /// The key's bytes in its index (big-endian numbers, codes as they are).
+    pub fn bytes(&self) -> Vec<u8> {
+        match self {
+            IndexKey::Photo(id) => id.to_be_bytes().to_vec(),
+            IndexKey::Reward(code) | IndexKey::Card(code) => code.as_bytes().to_vec(),
+        }
+    }
+
+    pub fn photo_from(bytes: &[u8]) -> Option<IndexKey> {
+        Some(IndexKey::Photo(u64::from_be_bytes(bytes.try_into().ok()?)))
+    }
+
+    pub fn reward_from(bytes: &[u8]) -> Option<IndexKey> {
+        Some(IndexKey::Reward(String::from_utf8(bytes.to_vec()).ok()?))
+    }
+
+    pub fn card_from(bytes: &[u8]) -> Option<IndexKey> {
+        Some(IndexKey::Card(String::from_utf8(bytes.to_vec()).ok()?))
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -88,19 +111,17 @@ impl Tourist {
         true
     }
 
-    /// Whether update `id` was already applied to this record.
-    pub fn has_applied(&self, id: u32) -> bool {
-        self.recent_updates.contains(&id)
-    }
-
-    /// Remembers update `id` as applied, forgetting the oldest beyond [`RECENT_UPDATES`] (long
-    /// polling redelivers at most the last batch).
-    pub fn record_update(&mut self, id: u32) {
-        if !self.has_applied(id) {
-            self.recent_updates.push(id);
-        }
-        let excess = self.recent_updates.len().saturating_sub(RECENT_UPDATES);
-        self.recent_updates.drain(..excess);
+    /// The index entries this record needs: its shared photos (drafts are never shown to anyone,
+    /// so not indexed), its reward's code, its postcards' codes.
+    pub fn index_keys(&self) -> Vec<IndexKey> {
+        let photos = self
+            .photos
+            .iter()
+            .filter(|p| p.status != PhotoStatus::Draft)
+            .map(|p| IndexKey::Photo(p.id));
+        let reward = self.reward.iter().map(|r| IndexKey::Reward(r.code.clone()));
+        let cards = self.cards.iter().map(|c| IndexKey::Card(c.code.clone()));
+        photos.chain(reward).chain(cards).collect()
     }
 
     pub fn is_done(&self, spot: &str, task: TaskKind) -> bool {
@@ -173,21 +194,6 @@ mod tests {
         assert!(t.complete("chateau", TaskKind::Review, 3));
         assert_eq!(t.score(), 1);
         assert_eq!(t.spots["chateau"].first_visit, "1970-01-01");
-    }
-
-    #[test]
-    fn applied_updates_are_remembered_whatever_their_order() {
-        let mut t = Tourist::default();
-        t.record_update(900);
-        t.record_update(5); // Telegram restarted its numbering after a quiet week.
-        assert!(t.has_applied(900) && t.has_applied(5) && !t.has_applied(6));
-        for id in 1000..1000 + RECENT_UPDATES as u32 {
-            t.record_update(id);
-        }
-        assert_eq!(t.recent_updates.len(), RECENT_UPDATES);
-        assert!(!t.has_applied(900), "the oldest are forgotten");
-        t.record_update(1000);
-        assert_eq!(t.recent_updates.len(), RECENT_UPDATES, "no duplicates");
     }
 
     #[test]

@@ -186,6 +186,7 @@ async fn stats_count_a_hundred_thousand_tourists() {
     let world = World::start().await;
     let store = &world.escale.as_ref().unwrap().store;
     let now = escale::unix_now();
+    let mut keys = Vec::new();
     for i in 0..100_000u32 {
         let spot = ["chateau", "halles", "boulevard", "funiculaire"][(i % 4) as usize];
         let partner = (i % 10 == 0).then_some("hotel-exemple");
@@ -196,8 +197,9 @@ async fn stats_count_a_hundred_thousand_tourists() {
                 spot,
             ));
         }
-        store.add_counts(now, partner, &counts).unwrap();
+        keys.extend(counts.iter().map(|c| c.key(now, partner)));
     }
+    store.count(keys).await.unwrap();
     let admin = Person::new(ADMIN, "Marie").with_language("en");
     let stats = world.say(&admin, "/stats", "the last 7 days").await;
     let text = stats.plain_text();

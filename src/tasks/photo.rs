@@ -676,6 +676,29 @@ pub fn forgotten(ctx: &Ctx, tourist: &Tourist) -> Vec<Reply> {
         .collect()
 }
 
+/// An approved photo whose author used /forget: all the office keeps, to take it down.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ErasedPhoto {
+    pub id: u64,
+    pub spot: String,
+    pub erased_at: u64,
+}
+
+/// What `/forget` leaves behind: a note for each approved photo (number, spot, date), so that
+/// the office takes it down wherever it was used.
+pub fn erasure_notes(tourist: &Tourist, now: u64) -> Vec<ErasedPhoto> {
+    tourist
+        .photos
+        .iter()
+        .filter(|p| p.status == PhotoStatus::Approved)
+        .map(|p| ErasedPhoto {
+            id: p.id,
+            spot: p.spot.clone(),
+            erased_at: now,
+        })
+        .collect()
+}
+
 /// The office's decision on a photo, as the moderation chat and the tourist see it.
 pub struct Decision {
     /// The new caption of the moderation message (with who decided and when).

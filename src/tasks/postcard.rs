@@ -307,6 +307,44 @@ pub fn card_link(config: &Config, code: &str) -> String {
     config.deep_link(&format!("card_{}", code.to_ascii_lowercase()))
 }
 
+/// A card offered in the chat the tourist picked ("send it to a friend").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shareable {
+    pub code: String,
+    /// Telegram's id of the card's image.
+    pub file_id: String,
+    pub caption: String,
+    /// The button under the card that opens the bot for the friend.
+    pub open_label: String,
+    pub link: String,
+}
+
+/// The tourist's cards to offer for `query` (the card asked for first, then the newest), at most
+/// 20: only cards Telegram holds an image of.
+pub fn shareable(ctx: &Ctx, tourist: &Tourist, query: &str) -> Vec<Shareable> {
+    let wanted = query.trim().to_ascii_uppercase();
+    let mut cards: Vec<_> = tourist
+        .cards
+        .iter()
+        .filter(|c| c.file_id.is_some())
+        .collect();
+    cards.sort_by_key(|c| (c.code != wanted, std::cmp::Reverse(c.made_at)));
+    let destination = [("destination", ctx.destination().into())];
+    cards
+        .into_iter()
+        .take(20)
+        .filter_map(|card| {
+            Some(Shareable {
+                code: card.code.clone(),
+                file_id: card.file_id.clone()?,
+                caption: ctx.t_args("postcard-inline-caption", &destination),
+                open_label: ctx.t_args("postcard-inline-open", &destination),
+                link: card_link(ctx.config, &card.code),
+            })
+        })
+        .collect()
+}
+
 /// What a friend who scanned a card's code learns: the sender's first name and the spot.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Shared {

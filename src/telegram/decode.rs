@@ -4,7 +4,29 @@ use teloxide::types::Message;
 use teloxide::utils::command::BotCommands;
 
 use crate::journey::{self, Event};
+use crate::office;
 use crate::tasks::Media;
+
+/// The staff's commands (who may use them is the office's business: [`office::Command::allowed`]).
+#[derive(BotCommands, Clone, Debug, PartialEq)]
+#[command(rename_rule = "lowercase")]
+pub enum StaffCommand {
+    Stats,
+    Partner,
+    Export,
+    Redeem(String),
+}
+
+impl From<StaffCommand> for office::Command {
+    fn from(command: StaffCommand) -> office::Command {
+        match command {
+            StaffCommand::Stats => office::Command::Stats,
+            StaffCommand::Partner => office::Command::Partner,
+            StaffCommand::Export => office::Command::Export,
+            StaffCommand::Redeem(code) => office::Command::Redeem(code),
+        }
+    }
+}
 
 /// The commands of the menu. Their descriptions are Fluent messages `cmd-<name>`.
 #[derive(BotCommands, Clone, Debug, PartialEq)]

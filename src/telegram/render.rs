@@ -1,4 +1,4 @@
-//! From journey [`Reply`]s to Bot API calls.
+//! From the core's [`Response`] to Bot API calls.
 
 use teloxide::RequestError;
 use teloxide::payloads::{
@@ -11,8 +11,104 @@ use teloxide::types::{
     InlineKeyboardMarkup, InputFile, KeyboardButton, KeyboardMarkup, MessageId, ReplyMarkup,
 };
 
-use super::{Outbox, callback};
+use teloxide::types::{InlineQueryId, InlineQueryResult, InlineQueryResultCachedPhoto};
+
+use super::{Origin, Outbox, callback, cards};
+use crate::Escale;
+use crate::app::{Delivery, Event, Response, To};
 use crate::journey::{Button, Keyboard, Reply};
+
+/// Shows a response: the button's answer first (so it stops spinning), then each delivery. What
+/// is stored stands: a reply Telegram refuses (a blocked bot, a vanished message) is logged and
+/// the rest still goes out. A postcard drawn here comes back as the event to apply next.
+pub(super) async fn show(
+    escale: &Escale,
+    outbox: &Outbox,
+    origin: &Origin,
+    response: Response,
+) -> Option<Event> {
+    if let Some(query) = &origin.query {
+        let toast = response.toast.as_ref();
+        let alert = toast.is_some_and(|t| t.alert);
+        outbox
+            .answer_button(query, toast.map(|t| t.text.as_str()), alert)
+            .await;
+    }
+    let mut office = Vec::new();
+    let mut card = None;
+    for delivery in response.deliveries {
+        match delivery {
+            Delivery::Reply {
+                to: To::Office,
+                reply,
+            } => office.push(reply),
+            Delivery::Reply { to, reply } => {
+                let (chat, edits) = match to {
+                    To::Tourist(user) => (ChatId(user as i64), None),
+                    _ => (origin.chat, origin.message),
+                };
+                if let Err(e) = outbox.send(chat, &reply, edits).await {
+                    tracing::warn!(error = %e, "a reply could not be sent");
+                }
+            }
+            Delivery::Cards(_) => tracing::warn!("postcards to share outside an inline query"),
+            Delivery::Postcard(order) => card = Some(order),
+        }
+    }
+    tell_office(escale, outbox, &office).await;
+    let order = card?;
+    let sent = {
+        // Rendering takes memory and CPU: a few cards at a time.
+        let _turn = escale.renders.acquire().await.ok()?;
+        cards::draw_and_send(outbox, origin.chat, &order).await
+    };
+    let result = sent.map_err(|failure| {
+        tracing::warn!(error = %failure, "a postcard could not be made");
+        failure.message_id()
+    });
+    Some(Event::CardSent {
+        code: order.code,
+        result,
+    })
+}
+
+/// Sends the office its messages (photos to moderate, withdrawals). A moderation chat that is
+/// missing or closed to the bot never troubles the tourist: it is logged and the admins are told.
+async fn tell_office(escale: &Escale, outbox: &Outbox, replies: &[Reply]) {
+    if replies.is_empty() {
+        return;
+    }
+    let settings = escale.settings();
+    let office_lang = settings.config.destination.default_language;
+    let problem = match settings.config.office.moderation_chat {
+        None => "office.moderation_chat is not set in the config".to_owned(),
+        Some(chat) => {
+            let mut failure = None;
+            for reply in replies {
+                if let Err(e) = outbox.send(ChatId(chat), reply, None).await {
+                    failure = Some(format!("cannot post in the moderation chat {chat}: {e}"));
+                    break;
+                }
+            }
+            let Some(failure) = failure else { return };
+            failure
+        }
+    };
+    tracing::error!(
+        problem,
+        "a message for the office did not reach it: add the bot to the moderation chat and let it post"
+    );
+    let note = Reply::text(settings.i18n.t_args(
+        office_lang,
+        "office-moderation-unreachable",
+        &[("problem", problem.into())],
+    ));
+    for admin in &settings.config.office.admins {
+        if let Err(e) = outbox.send(ChatId(*admin as i64), &note, None).await {
+            tracing::warn!(error = %e, "cannot tell an admin (they must start a chat with the bot first)");
+        }
+    }
+}
 
 impl Outbox {
     /// Shows one reply in `chat`, and returns the message as Telegram holds it. Edits apply to
@@ -38,6 +134,35 @@ impl Outbox {
         };
         if let Err(e) = result {
             tracing::warn!(error = %e, "cannot answer a button press");
+        }
+    }
+
+    /// Answers an inline query with the postcards of the response.
+    pub(super) async fn answer_inline(&self, query: &InlineQueryId, response: Response) {
+        let results: Vec<InlineQueryResult> = response
+            .deliveries
+            .into_iter()
+            .filter_map(|delivery| match delivery {
+                Delivery::Cards(cards) => Some(cards),
+                _ => None,
+            })
+            .flatten()
+            .filter_map(|card| {
+                let link: url::Url = card.link.parse().ok()?;
+                let open = InlineKeyboardButton::url(card.open_label, link);
+                let photo = InlineQueryResultCachedPhoto::new(card.code, FileId(card.file_id))
+                    .caption(card.caption)
+                    .reply_markup(InlineKeyboardMarkup::new([[open]]));
+                Some(InlineQueryResult::CachedPhoto(photo))
+            })
+            .collect();
+        let answer = self
+            .bot()
+            .answer_inline_query(query.clone(), results)
+            .cache_time(0)
+            .is_personal(true);
+        if let Err(e) = answer.await {
+            tracing::warn!(error = %e, "cannot answer an inline query");
         }
     }
 
