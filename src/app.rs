@@ -298,3 +298,398 @@ impl Registry for Store {
         })
     }
 }
+
+/// The core without Telegram, on a store in memory: each test plays updates in microseconds.
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::{AtomicU32, Ordering};
+
+    use super::*;
+    use crate::config::Config;
+    use crate::i18n::I18n;
+    use crate::journey::{Command, Event as Tourist};
+    use crate::stats::{Metric, day_of};
+    use crate::tasks::photo::{ConsentChoice, CreditChoice, PhotoStatus};
+    use crate::tasks::{Media, TaskKind};
+
+    const ADMIN: u64 = 111111;
+    const PARTNER_STAFF: u64 = 222222;
+
+    struct Desk {
+        escale: Escale,
+        updates: AtomicU32,
+    }
+
+    impl Desk {
+        fn new() -> Desk {
+            Desk {
+                escale: Escale::new(
+                    Config::embedded(),
+                    I18n::embedded(),
+                    Store::temporary().unwrap(),
+                ),
+                updates: AtomicU32::new(1),
+            }
+        }
+
+        fn next_update(&self) -> u32 {
+            self.updates.fetch_add(1, Ordering::Relaxed)
+        }
+
+        /// `user` does `event` in a new update; returns the update's number and the response.
+        async fn play(&self, user: u64, event: Event) -> (u32, Response) {
+            let update = self.next_update();
+            (update, self.replay(update, user, event).await)
+        }
+
+        async fn replay(&self, update: u32, user: u64, event: Event) -> Response {
+            let incoming = Incoming {
+                update: Some(update),
+                from: Person {
+                    user_id: user,
+                    first_name: "Alex".into(),
+                    language_code: Some("en".into()),
+                },
+                event,
+            };
+            apply(&self.escale, incoming).await.unwrap()
+        }
+
+        async fn tourist(&self, user: u64, event: Tourist) -> Response {
+            self.play(user, Event::Tourist(event)).await.1
+        }
+
+        async fn press(&self, user: u64, action: Action) -> Response {
+            self.tourist(user, Tourist::Button(action)).await
+        }
+
+        fn stored(&self, user: u64) -> crate::tourist::Tourist {
+            self.escale.store.tourist(user).unwrap()
+        }
+
+        fn counted(&self, metric: Metric) -> u64 {
+            let today = day_of(crate::unix_now());
+            let counters = self.escale.store.counters(today, today).unwrap();
+            counters
+                .iter()
+                .filter(|(key, _)| key.metric == metric)
+                .map(|(_, n)| n)
+                .sum()
+        }
+
+        /// Opens a spot, then a task and says it is done.
+        async fn done(&self, user: u64, spot: &str, task: TaskKind) -> Response {
+            self.tourist(user, Tourist::Start(Some(format!("spot_{spot}"))))
+                .await;
+            let spot = spot.to_owned();
+            self.press(user, Action::TaskDone { spot, task }).await
+        }
+
+        /// Opens the castle's photo task and sends a photo; returns the photo's number.
+        async fn share_photo(&self, user: u64) -> u64 {
+            self.tourist(user, Tourist::Start(Some("spot_chateau".into())))
+                .await;
+            self.press(
+                user,
+                Action::OpenTask {
+                    spot: "chateau".into(),
+                    task: TaskKind::Photo,
+                },
+            )
+            .await;
+            let photo = Media::Photo {
+                file_id: "file-1".into(),
+                size: 100_000,
+            };
+            let response = self.tourist(user, Tourist::Media(photo)).await;
+            assert!(texts(&response, To::Sender)[0].contains("tourism office use your photo"));
+            self.stored(user).photos.last().unwrap().id
+        }
+    }
+
+    fn texts(response: &Response, to: To) -> Vec<String> {
+        response
+            .deliveries
+            .iter()
+            .filter_map(|delivery| match delivery {
+                Delivery::Reply { to: t, reply } if *t == to => Some(match reply {
+                    Reply::Text { text, .. } | Reply::EditText { text, .. } => text.clone(),
+                    Reply::EditCaption { caption, .. }
+                    | Reply::Picture { caption, .. }
+                    | Reply::Photo { caption, .. }
+                    | Reply::File { caption, .. } => caption.clone(),
+                    Reply::Venue { title, .. } => title.clone(),
+                }),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn consent(photo: u64, choice: ConsentChoice) -> Action {
+        Action::PhotoConsent { photo, choice }
+    }
+
+    #[tokio::test]
+    async fn a_photo_goes_from_draft_to_pending_to_approved_and_the_author_is_thanked() {
+        let desk = Desk::new();
+        let photo = desk.share_photo(7).await;
+        assert_eq!(desk.stored(7).photos[0].status, PhotoStatus::Draft);
+        assert!(
+            desk.escale.store.photo_owner(photo).unwrap().is_none(),
+            "drafts are not indexed"
+        );
+
+        desk.press(7, consent(photo, ConsentChoice::All)).await;
+        let credited = desk
+            .press(
+                7,
+                Action::PhotoCredit {
+                    photo,
+                    choice: CreditChoice::FirstName,
+                },
+            )
+            .await;
+        assert_eq!(texts(&credited, To::Office).len(), 1, "the office sees it");
+        assert_eq!(desk.stored(7).photos[0].status, PhotoStatus::Pending);
+        assert!(desk.stored(7).is_done("chateau", TaskKind::Photo));
+        assert_eq!(desk.escale.store.photo_owner(photo).unwrap(), Some(7));
+
+        // Only an admin decides.
+        let moderate = Action::Moderate {
+            photo,
+            approve: true,
+        };
+        let refused = desk.press(PARTNER_STAFF, moderate.clone()).await;
+        assert!(refused.toast.unwrap().alert);
+        assert_eq!(desk.stored(7).photos[0].status, PhotoStatus::Pending);
+
+        let approved = desk.press(ADMIN, moderate.clone()).await;
+        assert!(
+            texts(&approved, To::Sender)[0].contains("Alex"),
+            "the caption names the credit"
+        );
+        assert_eq!(
+            texts(&approved, To::Tourist(7)).len(),
+            1,
+            "the author is thanked"
+        );
+        assert_eq!(desk.stored(7).photos[0].status, PhotoStatus::Approved);
+        assert_eq!(desk.counted(Metric::PhotoApproved), 1);
+
+        // A second press says it was decided, and changes nothing.
+        let again = desk.press(ADMIN, moderate).await;
+        assert!(texts(&again, To::Tourist(7)).is_empty());
+        assert_eq!(desk.counted(Metric::PhotoApproved), 1);
+    }
+
+    #[tokio::test]
+    async fn declining_every_use_keeps_the_photo_private_and_counts_the_task() {
+        let desk = Desk::new();
+        let photo = desk.share_photo(8).await;
+        let declined = desk.press(8, consent(photo, ConsentChoice::None)).await;
+        assert!(
+            texts(&declined, To::Office).is_empty(),
+            "the office sees nothing"
+        );
+        let stored = desk.stored(8);
+        assert_eq!(stored.photos[0].status, PhotoStatus::Private);
+        assert!(stored.is_done("chateau", TaskKind::Photo));
+        // A forged moderation of a private photo finds nothing to decide.
+        let forged = desk
+            .press(
+                ADMIN,
+                Action::Moderate {
+                    photo,
+                    approve: true,
+                },
+            )
+            .await;
+        assert!(texts(&forged, To::Tourist(8)).is_empty());
+        assert_eq!(desk.stored(8).photos[0].status, PhotoStatus::Private);
+        assert_eq!(desk.counted(Metric::PhotoApproved), 0);
+    }
+
+    #[tokio::test]
+    async fn withdrawing_an_approved_photo_tells_the_office() {
+        let desk = Desk::new();
+        let photo = desk.share_photo(9).await;
+        desk.press(9, consent(photo, ConsentChoice::All)).await;
+        let anonymous = CreditChoice::Anonymous;
+        desk.press(
+            9,
+            Action::PhotoCredit {
+                photo,
+                choice: anonymous,
+            },
+        )
+        .await;
+        desk.press(
+            ADMIN,
+            Action::Moderate {
+                photo,
+                approve: true,
+            },
+        )
+        .await;
+        let withdrawn = desk.press(9, Action::PhotoWithdraw { photo }).await;
+        assert_eq!(texts(&withdrawn, To::Office).len(), 1);
+        let stored = desk.stored(9);
+        assert_eq!(stored.photos[0].status, PhotoStatus::Withdrawn);
+        assert!(stored.photos[0].withdrawn_at.is_some());
+    }
+
+    #[tokio::test]
+    async fn the_reward_comes_after_four_tasks_and_is_redeemed_once() {
+        let desk = Desk::new();
+        desk.done(5, "chateau", TaskKind::Hashtag).await;
+        desk.done(5, "chateau", TaskKind::Review).await; // never counts toward a reward
+        desk.done(5, "halles", TaskKind::Hashtag).await;
+        desk.done(5, "boulevard", TaskKind::Hashtag).await;
+        assert!(desk.stored(5).reward.is_none());
+        let fourth = desk.done(5, "funiculaire", TaskKind::Hashtag).await;
+        let reward = desk.stored(5).reward.expect("earned");
+        let shown = crate::rewards::display(&reward.code);
+        assert!(
+            texts(&fourth, To::Sender)
+                .iter()
+                .any(|t| t.contains(&shown))
+        );
+        assert_eq!(desk.counted(Metric::RewardEarned), 1);
+
+        let redeem = || Event::Staff(office::Command::Redeem(shown.to_lowercase()));
+        let (update, redeemed) = desk.play(PARTNER_STAFF, redeem()).await;
+        assert!(texts(&redeemed, To::Sender)[0].contains("Valid"));
+        assert_eq!(
+            desk.stored(5).reward.unwrap().redeemed_by.as_deref(),
+            Some("hotel-exemple")
+        );
+        // The same update delivered again (a crash before Telegram heard of it) is skipped.
+        let again = desk.replay(update, PARTNER_STAFF, redeem()).await;
+        assert!(again.deliveries.is_empty());
+        // Typed again, it is refused.
+        let (_, twice) = desk.play(ADMIN, redeem()).await;
+        assert!(texts(&twice, To::Sender)[0].contains("already"));
+        assert_eq!(desk.counted(Metric::RewardRedeemed), 1);
+        // A tourist typing /redeem meets an unknown command.
+        let (_, tourist) = desk.play(5, redeem()).await;
+        assert!(!texts(&tourist, To::Sender)[0].contains("Valid"));
+    }
+
+    #[tokio::test]
+    async fn a_redelivered_update_changes_and_counts_nothing() {
+        let desk = Desk::new();
+        desk.tourist(3, Tourist::Start(Some("spot_chateau".into())))
+            .await;
+        let done = Event::Tourist(Tourist::Button(Action::TaskDone {
+            spot: "chateau".into(),
+            task: TaskKind::Hashtag,
+        }));
+        let update = desk.next_update();
+        let first = desk.replay(update, 3, done).await;
+        assert!(first.toast.is_some());
+        let done = Event::Tourist(Tourist::Button(Action::TaskDone {
+            spot: "chateau".into(),
+            task: TaskKind::Hashtag,
+        }));
+        let second = desk.replay(update, 3, done).await;
+        assert!(second.deliveries.is_empty() && second.toast.is_none());
+        assert_eq!(desk.counted(Metric::TaskDone(TaskKind::Hashtag)), 1);
+        assert_eq!(desk.counted(Metric::SpotOpened), 1);
+    }
+
+    #[tokio::test]
+    async fn forget_erases_the_record_and_leaves_the_office_a_take_down_note() {
+        let desk = Desk::new();
+        let photo = desk.share_photo(4).await;
+        desk.press(4, consent(photo, ConsentChoice::All)).await;
+        let anonymous = CreditChoice::Anonymous;
+        desk.press(
+            4,
+            Action::PhotoCredit {
+                photo,
+                choice: anonymous,
+            },
+        )
+        .await;
+        desk.press(
+            ADMIN,
+            Action::Moderate {
+                photo,
+                approve: true,
+            },
+        )
+        .await;
+        let asked = desk.tourist(4, Tourist::Command(Command::Forget)).await;
+        assert_eq!(desk.stored(4).photos.len(), 1, "asking erases nothing");
+        assert_eq!(texts(&asked, To::Sender).len(), 1);
+
+        let erased = desk.press(4, Action::Forget { confirmed: true }).await;
+        assert_eq!(
+            texts(&erased, To::Office).len(),
+            1,
+            "the office hears of it"
+        );
+        assert_eq!(desk.stored(4), crate::tourist::Tourist::default());
+        assert_eq!(desk.escale.store.photo_owner(photo).unwrap(), None);
+        let notes = desk.escale.store.erased_photos().unwrap();
+        assert_eq!((notes[0].id, notes[0].spot.as_str()), (photo, "chateau"));
+        // The counts hold no one's identity: they stay.
+        assert_eq!(desk.counted(Metric::PhotoApproved), 1);
+    }
+
+    #[tokio::test]
+    async fn a_drawn_postcard_comes_back_and_completes_the_task() {
+        let desk = Desk::new();
+        desk.tourist(6, Tourist::Start(Some("spot_chateau".into())))
+            .await;
+        desk.press(
+            6,
+            Action::OpenTask {
+                spot: "chateau".into(),
+                task: TaskKind::Postcard,
+            },
+        )
+        .await;
+        let picture = postcard::PictureChoice::Spot;
+        desk.press(
+            6,
+            Action::CardPicture {
+                spot: "chateau".into(),
+                choice: picture,
+            },
+        )
+        .await;
+        let words = desk.tourist(6, Tourist::Text("Bises de Pau".into())).await;
+        let order = words
+            .deliveries
+            .iter()
+            .find_map(|d| match d {
+                Delivery::Postcard(order) => Some(order.clone()),
+                _ => None,
+            })
+            .expect("a card to draw");
+        assert!(!desk.stored(6).is_done("chateau", TaskKind::Postcard));
+        let sent = Event::CardSent {
+            code: order.code.clone(),
+            result: Ok(Some("card-image".into())),
+        };
+        let incoming = Incoming {
+            update: None,
+            from: Person {
+                user_id: 6,
+                first_name: "Alex".into(),
+                language_code: Some("en".into()),
+            },
+            event: sent,
+        };
+        apply(&desk.escale, incoming).await.unwrap();
+        assert!(desk.stored(6).is_done("chateau", TaskKind::Postcard));
+        assert_eq!(desk.counted(Metric::PostcardSent), 1);
+        // The card is offered in the chat the tourist picks.
+        let (_, inline) = desk.play(6, Event::InlineQuery(String::new())).await;
+        match &inline.deliveries[..] {
+            [Delivery::Cards(cards)] => assert_eq!(cards[0].file_id, "card-image"),
+            other => panic!("{other:?}"),
+        }
+    }
+}
