@@ -200,7 +200,9 @@ impl Store {
     /// The one way a tourist's record changes. Under the record's lock: skips `update` if it was
     /// already applied (`Ok(None)`), lets `decide` change the record and say what to write, writes
     /// it all in one transaction, then waits until the write is durable before returning what
-    /// `decide` returned. Only the transaction holds the lock, not the wait for the disk.
+    /// `decide` returned. Only the transaction holds the lock, not the wait for the disk. An
+    /// update that changed nothing is remembered as applied too (a redelivered "open the photo
+    /// task" must not undo a later choice), without waiting for the disk.
     pub async fn update<T>(
         &self,
         user_id: u64,
@@ -217,7 +219,21 @@ impl Store {
             }
             let before = self.tourist(user_id)?;
             let mut tourist = before.clone();
-            let (write, value) = decide(&mut tourist);
+            let (mut write, value) = decide(&mut tourist);
+            if matches!(write.record, RecordChange::Save) && tourist == before {
+                write.record = RecordChange::Keep;
+            }
+            if write.is_empty() {
+                // Nothing to confirm, so nothing to wait for: the number alone is written, and
+                // the next flush (before any later update of this tourist is confirmed) covers it.
+                if let Some(id) = update {
+                    let now = crate::unix_now();
+                    self.trees
+                        .applied
+                        .insert(id.to_be_bytes(), &now.to_be_bytes())?;
+                }
+                return Ok(Some(value));
+            }
             let record = Some((user_id, &before, &tourist));
             (self.write(record, update, write)?, value)
         };
@@ -761,13 +777,24 @@ mod tests {
         assert_eq!(store.update(7, Some(900), visit).await.unwrap(), None);
         assert_eq!(store.update(8, Some(900), visit).await.unwrap(), None);
         assert_eq!(store.counters(1, 1).unwrap(), [(key(1), 1)]);
-        // An update that writes nothing is not remembered: showing a menu again is harmless.
+        // An update that changed nothing is remembered too, and costs no flush.
+        let fsyncs = store.fsyncs();
         let look = |_: &mut Tourist| (Write::nothing(), ());
         store.update(7, Some(901), look).await.unwrap();
-        assert_eq!(
-            store.update(7, Some(901), visit).await.unwrap(),
-            Some("shown")
-        );
+        let unchanged = |record: &mut Tourist| {
+            record.visit("chateau", 1);
+            (
+                Write {
+                    record: RecordChange::Save,
+                    counts: Vec::new(),
+                },
+                (),
+            )
+        };
+        store.update(7, Some(902), unchanged).await.unwrap();
+        assert_eq!(store.fsyncs(), fsyncs, "nothing new to make durable");
+        assert_eq!(store.update(7, Some(901), visit).await.unwrap(), None);
+        assert_eq!(store.update(7, Some(902), visit).await.unwrap(), None);
     }
 
     /// Numbers are forgotten by age, not by order: after a quiet week Telegram starts them again
@@ -964,11 +991,12 @@ mod tests {
     #[tokio::test]
     async fn keys_sort_numerically() {
         let store = Store::temporary().unwrap();
+        let someone = Tourist {
+            partner: Some("hotel-exemple".into()),
+            ..Tourist::default()
+        };
         for id in [300u64, 2, 70_000] {
-            store
-                .update(id, None, save(&Tourist::default()))
-                .await
-                .unwrap();
+            store.update(id, None, save(&someone)).await.unwrap();
         }
         let ids: Vec<u64> = store
             .trees

@@ -721,3 +721,25 @@ async fn a_corrupt_record_gets_an_apology_and_the_bot_keeps_serving() {
         .say(&tourist(33, "en"), "/start spot_chateau", "Henri IV")
         .await;
 }
+
+/// Long polling, not short: an idle bot keeps one getUpdates call open for 30 s instead of asking
+/// again on every round trip (against Telegram that was a call every ~100 ms), and it clears any
+/// webhook first if one is set (Telegram refuses getUpdates while one is).
+#[tokio::test]
+async fn an_idle_bot_long_polls() {
+    let world = World::start().await;
+    world.settle(&tourist(40, "en")).await;
+    assert_eq!(world.sandbox.calls_to("getWebhookInfo").len(), 1);
+    let before = world.sandbox.calls_to("getUpdates").len();
+    // An observation window, not a synchronisation: a short-polling bot makes hundreds of calls
+    // in it, a long-polling one at most the call it is waiting in.
+    tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+    let calls = world.sandbox.calls_to("getUpdates");
+    assert!(
+        calls.len() - before <= 1,
+        "{} calls while idle",
+        calls.len() - before
+    );
+    let last = calls.last().expect("a getUpdates call");
+    assert_eq!(last.params["timeout"], 30, "{:?}", last.params);
+}
