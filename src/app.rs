@@ -70,8 +70,12 @@ pub enum Event {
         code: String,
         result: Result<Option<String>, &'static str>,
     },
-    /// A command in a group: escale invites to a private chat.
-    InGroup,
+    /// A message in a group or channel the bot was added to (`chat`, Telegram's id): escale
+    /// works in private chats, so it says so and leaves, unless it is the office's moderation
+    /// chat.
+    InGroup {
+        chat: i64,
+    },
 }
 
 /// What to show for an update.
@@ -97,6 +101,8 @@ pub enum Delivery {
     Cards(Vec<postcard::Shareable>),
     /// A postcard to draw and send to the sender; the result comes back as [`Event::CardSent`].
     Postcard(postcard::Order),
+    /// Leave the chat the update came from (a group escale was added to).
+    Leave,
 }
 
 /// Whom a reply is for.
@@ -193,10 +199,20 @@ pub async fn apply(escale: &Escale, incoming: Incoming) -> anyhow::Result<Respon
             })
             .await
         }
-        Event::InGroup => {
-            let lang = from.app_lang(&settings.config);
-            let text = settings.i18n.t(lang, "group-private");
-            Ok(Response::to_sender(vec![Reply::text(text)]))
+        Event::InGroup { chat } if settings.config.office.moderation_chat == Some(chat) => {
+            Ok(Response::default())
+        }
+        Event::InGroup { .. } => {
+            let config = &settings.config;
+            let link = format!("https://t.me/{}", config.destination.bot_username.as_str());
+            let text = settings.i18n.t_args(
+                from.app_lang(config),
+                "group-leave",
+                &[("link", link.into())],
+            );
+            let mut response = Response::to_sender(vec![Reply::text(text)]);
+            response.deliveries.push(Delivery::Leave);
+            Ok(response)
         }
     }
 }

@@ -2,6 +2,7 @@
 //! for tourists. See README.md for the big picture.
 #![forbid(unsafe_code)]
 
+pub mod admission;
 pub mod app;
 pub mod card;
 pub mod cli;
@@ -12,6 +13,7 @@ pub mod export;
 pub mod geo;
 pub mod i18n;
 pub mod journey;
+pub mod metrics;
 pub mod office;
 pub mod poster;
 pub mod rewards;
@@ -32,6 +34,7 @@ use std::sync::{Arc, RwLock};
 pub struct Escale {
     settings: RwLock<Arc<Settings>>,
     pub store: Store,
+    pub metrics: metrics::Metrics,
     /// Postcards rendered at once: each may hold a large decoded photo in memory.
     renders: tokio::sync::Semaphore,
 }
@@ -47,6 +50,7 @@ impl Escale {
         Escale {
             settings: RwLock::new(Arc::new(Settings { config, i18n })),
             store,
+            metrics: metrics::Metrics::default(),
             renders: tokio::sync::Semaphore::new(2),
         }
     }

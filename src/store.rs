@@ -397,6 +397,14 @@ impl Store {
         Ok(keys)
     }
 
+    /// Whether Telegram update `update` was applied already (it is being delivered again).
+    pub fn applied(&self, update: u32) -> bool {
+        self.trees
+            .applied
+            .contains_key(update.to_be_bytes())
+            .unwrap_or(false)
+    }
+
     /// Returns once every write made so far is on disk: the group commit's flusher covers it in
     /// its next fsync, shared with every other write waiting at that moment.
     pub async fn durable(&self) -> Result<(), StoreError> {

@@ -16,12 +16,16 @@ use teloxide::update_listeners::Polling;
 use url::Url;
 
 use crate::Escale;
-use crate::app::{self, Event, Incoming, Person};
+use crate::admission::{Admission, Verdict};
+use crate::app::{self, Event, Incoming, Person, Response};
 use crate::journey;
+use crate::metrics::Metrics;
+use lanes::Lanes;
 
 pub mod callback;
 mod cards;
 mod decode;
+mod lanes;
 mod menu;
 mod render;
 
@@ -30,6 +34,8 @@ pub use decode::{Command, StaffCommand};
 /// How long one getUpdates call waits for news: long polling, so an idle bot makes a couple of
 /// calls a minute rather than one per round trip.
 const POLL_TIMEOUT: Duration = Duration::from_secs(30);
+/// How long a stop waits for replies still queued (Telegram's flood limit may hold them).
+const STOP_PATIENCE: Duration = Duration::from_secs(5);
 
 /// A bot token. Its `Debug` hides it: tokens never reach logs.
 #[derive(Clone)]
@@ -81,10 +87,12 @@ pub struct RunningBot {
     shutdown: teloxide::dispatching::ShutdownToken,
     task: tokio::task::JoinHandle<()>,
     escale: Arc<Escale>,
+    lanes: Lanes,
 }
 
 impl RunningBot {
-    /// Lets in-flight updates finish, confirms the polling offset to Telegram, flushes the store.
+    /// Lets in-flight updates finish, confirms the polling offset to Telegram, sends the replies
+    /// still queued for a few seconds at most, and makes the store durable.
     pub async fn stop(self) -> anyhow::Result<()> {
         // Right after the start the dispatcher may not be listening yet, and refuses to stop:
         // ask again for a few seconds before giving up on a clean stop.
@@ -107,6 +115,7 @@ impl RunningBot {
             Err(e) if !e.is_cancelled() => return Err(e).context("the dispatcher task failed"),
             _ => {}
         }
+        self.lanes.drain(STOP_PATIENCE).await;
         self.escale
             .store
             .durable()
@@ -130,8 +139,13 @@ pub async fn start(escale: Arc<Escale>, connection: Connection) -> anyhow::Resul
     } else {
         Outbox::Direct(bot.clone())
     };
+    let lanes = Lanes::default();
+    let chats = Chats {
+        lanes: lanes.clone(),
+        admission: Arc::new(Admission::new()),
+    };
     let mut dispatcher = Dispatcher::builder(bot.clone(), schema())
-        .dependencies(dptree::deps![escale.clone(), outbox])
+        .dependencies(dptree::deps![escale.clone(), outbox, chats])
         .default_handler(|_| async {})
         .build();
     let shutdown = dispatcher.shutdown_token();
@@ -154,6 +168,7 @@ pub async fn start(escale: Arc<Escale>, connection: Connection) -> anyhow::Resul
         shutdown,
         task,
         escale,
+        lanes,
     })
 }
 
@@ -184,8 +199,16 @@ pub fn schema() -> UpdateHandler<anyhow::Error> {
 
 type HandlerResult = anyhow::Result<()>;
 
+/// What the handlers share about chats: each chat's outgoing lane and its fair share of input.
+#[derive(Clone)]
+struct Chats {
+    lanes: Lanes,
+    admission: Arc<Admission>,
+}
+
 /// Where an update came from in Telegram: the chat to answer in, and for a button press the
 /// query to answer and the message the button is on.
+#[derive(Clone)]
 struct Origin {
     chat: ChatId,
     query: Option<CallbackQueryId>,
@@ -216,6 +239,7 @@ async fn on_staff_command(
     command: StaffCommand,
     escale: Arc<Escale>,
     outbox: Outbox,
+    chats: Chats,
 ) -> HandlerResult {
     let Some(from) = msg.from.as_ref() else {
         return Ok(());
@@ -225,7 +249,7 @@ async fn on_staff_command(
         from: person(from),
         event: Event::Staff(command.into()),
     };
-    serve(&escale, &outbox, Origin::chat(msg.chat.id), incoming).await;
+    serve(escale, outbox, chats, Origin::chat(msg.chat.id), incoming).await;
     Ok(())
 }
 
@@ -235,6 +259,7 @@ async fn on_private_message(
     me: Me,
     escale: Arc<Escale>,
     outbox: Outbox,
+    chats: Chats,
 ) -> HandlerResult {
     let Some(from) = msg.from.as_ref() else {
         return Ok(());
@@ -244,41 +269,28 @@ async fn on_private_message(
         from: person(from),
         event: Event::Tourist(decode::message(&msg, me.username())),
     };
-    serve(&escale, &outbox, Origin::chat(msg.chat.id), incoming).await;
+    serve(escale, outbox, chats, Origin::chat(msg.chat.id), incoming).await;
     Ok(())
 }
 
 async fn on_group_message(
     update: Update,
     msg: Message,
-    me: Me,
     escale: Arc<Escale>,
     outbox: Outbox,
+    chats: Chats,
 ) -> HandlerResult {
     let Some(from) = msg.from.as_ref() else {
         return Ok(());
     };
-    if !matches!(
-        decode::message(&msg, me.username()),
-        journey::Event::Start(_) | journey::Event::Command(_)
-    ) {
-        return Ok(());
-    }
     let incoming = Incoming {
         update: Some(update.id.0),
         from: person(from),
-        event: Event::InGroup,
+        event: Event::InGroup {
+            chat: msg.chat.id.0,
+        },
     };
-    // No apology in a group: an error there is only logged.
-    let origin = Origin::chat(msg.chat.id);
-    match AssertUnwindSafe(respond(&escale, &outbox, &origin, incoming))
-        .catch_unwind()
-        .await
-    {
-        Ok(Ok(())) => {}
-        Ok(Err(error)) => tracing::error!(error = %format!("{error:#}"), "a group update failed"),
-        Err(_) => tracing::error!("a group update panicked"),
-    }
+    serve(escale, outbox, chats, Origin::chat(msg.chat.id), incoming).await;
     Ok(())
 }
 
@@ -287,6 +299,7 @@ async fn on_button(
     query: CallbackQuery,
     escale: Arc<Escale>,
     outbox: Outbox,
+    chats: Chats,
 ) -> HandlerResult {
     let from = person(&query.from);
     let origin = Origin {
@@ -311,7 +324,7 @@ async fn on_button(
         from,
         event: Event::Tourist(journey::Event::Button(action)),
     };
-    serve(&escale, &outbox, origin, incoming).await;
+    serve(escale, outbox, chats, origin, incoming).await;
     Ok(())
 }
 
@@ -339,25 +352,111 @@ async fn on_inline_query(
     Ok(())
 }
 
-/// One update, start to end: applied, shown, and contained.
-async fn serve(escale: &Escale, outbox: &Outbox, origin: Origin, incoming: Incoming) {
+/// One update, start to end. A chat over its fair share is dropped (told once); otherwise the
+/// update is applied (durably), the button answered at once, and the replies queued in the
+/// chat's lane: the handler never waits for Telegram's per-chat limit, so no chat holds another.
+async fn serve(
+    escale: Arc<Escale>,
+    outbox: Outbox,
+    chats: Chats,
+    origin: Origin,
+    incoming: Incoming,
+) {
+    Metrics::add(&escale.metrics.updates);
+    let redelivered = incoming.update.is_some_and(|id| escale.store.applied(id));
+    if !redelivered {
+        let verdict = chats
+            .admission
+            .check(origin.chat.0, std::time::Instant::now());
+        if verdict != Verdict::Admit {
+            Metrics::add(&escale.metrics.dropped);
+            if let Some(query) = &origin.query {
+                outbox.answer_button(query, None, false).await;
+            }
+            if verdict == Verdict::DropAndWarn {
+                tracing::warn!(
+                    chat = origin.chat.0,
+                    "a chat sends more than its share: dropping"
+                );
+                let settings = escale.settings();
+                let lang = incoming.from.lang(&escale.store, &settings.config);
+                let text = journey::Reply::text(settings.i18n.t(lang, "flood-slow-down"));
+                let chat = origin.chat;
+                chats.lanes.push(chat.0, async move {
+                    if let Err(e) = outbox.send(chat, &text, None).await {
+                        tracing::warn!(error = %e, "cannot ask a chat to slow down");
+                    }
+                });
+            }
+            return;
+        }
+    }
     let from = incoming.from.clone();
-    let work = respond(escale, outbox, &origin, incoming);
-    contain(escale, outbox, &origin, &from, work).await;
+    let applied = contain(
+        &escale,
+        &outbox,
+        &origin,
+        &from,
+        app::apply(&escale, incoming),
+    )
+    .await;
+    let Some(response) = applied else { return };
+    if let Some(query) = &origin.query {
+        let toast = response.toast.as_ref();
+        let alert = toast.is_some_and(|t| t.alert);
+        outbox
+            .answer_button(query, toast.map(|t| t.text.as_str()), alert)
+            .await;
+    }
+    if response.deliveries.is_empty() {
+        return;
+    }
+    let chat = origin.chat.0;
+    let origin = Origin {
+        query: None,
+        ..origin
+    };
+    chats.lanes.push(chat, async move {
+        let work = show(&escale, &outbox, &origin, &from, response);
+        contain(&escale, &outbox, &origin, &from, work).await;
+    });
 }
 
-/// Runs one update's work so that neither an error nor a panic escapes: a panic in a teloxide
-/// handler would take the dispatcher down on the chat's next update. The sender gets an apology,
-/// the log gets the details.
-async fn contain(
+/// Shows a response in its chat; a postcard it orders is drawn and sent, and its result applied
+/// and shown in turn.
+async fn show(
     escale: &Escale,
     outbox: &Outbox,
     origin: &Origin,
     from: &Person,
-    work: impl Future<Output = anyhow::Result<()>>,
-) {
+    response: Response,
+) -> anyhow::Result<()> {
+    let mut next = render::show(escale, outbox, origin, response).await;
+    while let Some(event) = next {
+        let incoming = Incoming {
+            update: None,
+            from: from.clone(),
+            event,
+        };
+        let response = app::apply(escale, incoming).await?;
+        // What follows a drawn card edits nothing: it is a new message in the chat.
+        next = render::show(escale, outbox, &Origin::chat(origin.chat), response).await;
+    }
+    Ok(())
+}
+
+/// Runs one update's work so that neither an error nor a panic escapes: a panic in a teloxide
+/// handler would take the dispatcher down on the chat's next update. The sender gets an apology,
+/// the log gets the details; in a group, only the log.
+async fn contain<T>(
+    escale: &Escale,
+    outbox: &Outbox,
+    origin: &Origin,
+    from: &Person,
+    work: impl Future<Output = anyhow::Result<T>>,
+) -> Option<T> {
     let failure = match AssertUnwindSafe(work).catch_unwind().await {
-        Ok(Ok(())) => return,
+        Ok(Ok(value)) => return Some(value),
         Ok(Err(error)) => format!("{error:#}"),
         Err(panic) => {
             let what = panic
@@ -368,48 +467,20 @@ async fn contain(
             format!("panic: {what}")
         }
     };
+    Metrics::add(&escale.metrics.failed);
     tracing::error!(error = %failure, "an update failed");
     if let Some(query) = &origin.query {
         outbox.answer_button(query, None, false).await;
     }
-    let apology = journey::Reply::text(app::apology(escale, from));
-    if let Err(e) = outbox.send(origin.chat, &apology, None).await {
-        tracing::warn!(error = %e, "cannot send the apology");
+    if origin.chat.is_user() {
+        let apology = journey::Reply::text(app::apology(escale, from));
+        if let Err(e) = outbox.send(origin.chat, &apology, None).await {
+            tracing::warn!(error = %e, "cannot send the apology");
+        }
     }
+    None
 }
 
-/// Applies the update and shows the response; a postcard it orders is drawn and sent, and its
-/// result applied in turn.
-async fn respond(
-    escale: &Escale,
-    outbox: &Outbox,
-    origin: &Origin,
-    incoming: Incoming,
-) -> anyhow::Result<()> {
-    let from = incoming.from.clone();
-    let mut next = Some(incoming);
-    let mut origin = Some(origin);
-    while let Some(incoming) = next.take() {
-        let response = app::apply(escale, incoming).await?;
-        // What follows a drawn card edits nothing: it is a new message in the chat.
-        let here = origin.take().map_or_else(
-            || Origin::chat(ChatId(from.user_id as i64)),
-            |o| Origin {
-                chat: o.chat,
-                query: o.query.clone(),
-                message: o.message,
-            },
-        );
-        next = render::show(escale, outbox, &here, response)
-            .await
-            .map(|event| Incoming {
-                update: None,
-                from: from.clone(),
-                event,
-            });
-    }
-    Ok(())
-}
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -439,7 +510,7 @@ mod tests {
         let buggy = async {
             let empty: Vec<u8> = Vec::new();
             let _ = empty[1];
-            Ok(())
+            anyhow::Ok(())
         };
         contain(&escale, &outbox, &Origin::chat(ChatId(5)), &from, buggy).await;
         let apology = sandbox

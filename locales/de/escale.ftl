@@ -248,7 +248,8 @@ forget-cancelled = Es wurde nichts gelöscht.
 text-unexpected = Mit Buttons komme ich besser zurecht 🙂 Öffnen Sie einen Ort mit /spots oder schauen Sie unter /help nach.
 unsupported-message = Diese Art von Nachricht kann ich nicht lesen. Nutzen Sie die Buttons oder schauen Sie unter /help nach.
 command-unknown = Diesen Befehl kenne ich nicht. Unter /help sehen Sie, was ich kann.
-group-private = Lassen Sie uns privat sprechen: Öffnen Sie einen Chat mit mir, um zu beginnen.
+group-leave = Ich arbeite nur in privaten Chats und verlasse deshalb diese Gruppe. Öffnen Sie einen Chat mit mir, um zu beginnen: { $link }
+flood-slow-down = Eins nach dem anderen, bitte: Ich beantworte noch Ihre vorherigen Nachrichten. Versuchen Sie es in ein paar Sekunden noch einmal.
 error-apology = Entschuldigung, bei uns ist etwas schiefgelaufen. Bitte versuchen Sie es gleich noch einmal.
 
 ## Posters (escale posters): printed for each spot and partner, in the default language and in English

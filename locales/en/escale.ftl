@@ -248,7 +248,8 @@ forget-cancelled = Nothing was erased.
 text-unexpected = I’m better with buttons 🙂 Open a spot with /spots, or see /help.
 unsupported-message = I can’t read this kind of message. Use the buttons, or see /help.
 command-unknown = I don’t know this command. See /help for what I can do.
-group-private = Let’s talk in private: open a chat with me to start.
+group-leave = I work in private chats only, so I’m leaving this group. Open a chat with me to start: { $link }
+flood-slow-down = One thing at a time, please: I’m still answering your previous messages. Try again in a few seconds.
 error-apology = Sorry, something went wrong on our side. Please try again in a moment.
 
 ## Posters (escale posters): printed for each spot and partner, in the default language and in English

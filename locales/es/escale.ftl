@@ -248,7 +248,8 @@ forget-cancelled = No se ha borrado nada.
 text-unexpected = Me entiendo mejor con botones 🙂 Abre un lugar con /spots o consulta /help.
 unsupported-message = No puedo leer este tipo de mensaje. Usa los botones o consulta /help.
 command-unknown = No conozco este comando. Consulta /help para ver lo que puedo hacer.
-group-private = Mejor hablemos en privado: abre un chat conmigo para empezar.
+group-leave = Solo funciono en chats privados, así que salgo de este grupo. Abre un chat conmigo para empezar: { $link }
+flood-slow-down = Una cosa cada vez, por favor: todavía estoy respondiendo a tus mensajes anteriores. Inténtalo de nuevo en unos segundos.
 error-apology = Lo sentimos, algo ha fallado por nuestra parte. Vuelve a intentarlo en un momento.
 
 ## Posters (escale posters): printed for each spot and partner, in the default language and in English

@@ -248,7 +248,8 @@ forget-cancelled = Rien n’a été effacé.
 text-unexpected = Je suis plus à l’aise avec les boutons 🙂 Ouvrez un lieu avec /spots, ou consultez /help.
 unsupported-message = Je ne sais pas lire ce type de message. Utilisez les boutons, ou consultez /help.
 command-unknown = Je ne connais pas cette commande. Consultez /help pour voir ce que je sais faire.
-group-private = Parlons en privé : ouvrez une discussion avec moi pour commencer.
+group-leave = Je ne fonctionne qu’en discussion privée : je quitte donc ce groupe. Ouvrez une discussion avec moi pour commencer : { $link }
+flood-slow-down = Une chose à la fois, s’il vous plaît : je réponds encore à vos messages précédents. Réessayez dans quelques secondes.
 error-apology = Désolés, un problème est survenu de notre côté. Merci de réessayer dans un instant.
 
 ## Posters (escale posters): printed for each spot and partner, in the default language and in English

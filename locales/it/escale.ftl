@@ -248,7 +248,8 @@ forget-cancelled = Non è stato cancellato nulla.
 text-unexpected = Con i pulsanti me la cavo meglio 🙂 Apri un luogo con /spots, o guarda /help.
 unsupported-message = Non riesco a leggere questo tipo di messaggio. Usa i pulsanti, o guarda /help.
 command-unknown = Non conosco questo comando. Guarda /help per scoprire cosa so fare.
-group-private = Parliamone in privato: apri una chat con me per iniziare.
+group-leave = Funziono solo nelle chat private, quindi lascio questo gruppo. Apri una chat con me per iniziare: { $link }
+flood-slow-down = Una cosa alla volta, per favore: sto ancora rispondendo ai tuoi messaggi precedenti. Riprova tra qualche secondo.
 error-apology = Scusaci, qualcosa è andato storto da parte nostra. Riprova tra un attimo.
 
 ## Posters (escale posters): printed for each spot and partner, in the default language and in English

@@ -248,7 +248,8 @@ forget-cancelled = Er is niets gewist.
 text-unexpected = Met knoppen gaat het me beter af 🙂 Open een plek met /spots, of kijk bij /help.
 unsupported-message = Dit soort bericht kan ik niet lezen. Gebruik de knoppen, of kijk bij /help.
 command-unknown = Dit commando ken ik niet. Kijk bij /help wat ik allemaal kan.
-group-private = Laten we privé praten: open een chat met mij om te beginnen.
+group-leave = Ik werk alleen in privéchats, dus ik verlaat deze groep. Open een chat met mij om te beginnen: { $link }
+flood-slow-down = Eén ding tegelijk, graag: ik ben nog bezig met je vorige berichten. Probeer het over een paar seconden opnieuw.
 error-apology = Sorry, er ging bij ons iets mis. Probeer het zo nog eens.
 
 ## Posters (escale posters): printed for each spot and partner, in the default language and in English

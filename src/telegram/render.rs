@@ -18,22 +18,15 @@ use crate::Escale;
 use crate::app::{Delivery, Event, Response, To};
 use crate::journey::{Button, Keyboard, Reply};
 
-/// Shows a response: the button's answer first (so it stops spinning), then each delivery. What
-/// is stored stands: a reply Telegram refuses (a blocked bot, a vanished message) is logged and
-/// the rest still goes out. A postcard drawn here comes back as the event to apply next.
+/// Shows a response's deliveries in order. What is stored stands: a reply Telegram refuses (a
+/// blocked bot, a vanished message) is logged and the rest still goes out. A postcard drawn here
+/// comes back as the event to apply next.
 pub(super) async fn show(
     escale: &Escale,
     outbox: &Outbox,
     origin: &Origin,
     response: Response,
 ) -> Option<Event> {
-    if let Some(query) = &origin.query {
-        let toast = response.toast.as_ref();
-        let alert = toast.is_some_and(|t| t.alert);
-        outbox
-            .answer_button(query, toast.map(|t| t.text.as_str()), alert)
-            .await;
-    }
     let mut office = Vec::new();
     let mut card = None;
     for delivery in response.deliveries {
@@ -52,6 +45,11 @@ pub(super) async fn show(
                 }
             }
             Delivery::Cards(_) => tracing::warn!("postcards to share outside an inline query"),
+            Delivery::Leave => {
+                if let Err(e) = outbox.bot().leave_chat(origin.chat).await {
+                    tracing::warn!(error = %e, "cannot leave a group");
+                }
+            }
             Delivery::Postcard(order) => card = Some(order),
         }
     }

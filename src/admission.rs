@@ -1,0 +1,110 @@
+//! A fair share of the bot for every chat. A chat may send a burst of updates, then about one a
+//! second; beyond that its updates are dropped, with one polite word, so that a flood in one chat
+//! (a forwarded album of 100 messages, a script) never delays the tourists in all the others.
+//!
+//! ```text
+//! chat 42: 20 messages at once   → all handled
+//! chat 42: 290 more in a second  → dropped; once: "One thing at a time, please…"
+//! chat 42: a message 5 s later   → handled again
+//! ```
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+/// Updates a chat may send at once.
+pub const BURST: f64 = 20.0;
+/// Updates a chat earns back per second.
+pub const PER_SECOND: f64 = 1.0;
+/// Chats quiet for this long are forgotten (their bucket is full again anyway).
+const FORGET_AFTER: Duration = Duration::from_secs(60);
+
+/// What to do with a chat's update.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    Admit,
+    /// Over its share: drop it and say so, once per flood.
+    DropAndWarn,
+    /// Over its share, already told.
+    Drop,
+}
+
+/// Token buckets per chat.
+#[derive(Default)]
+pub struct Admission {
+    buckets: Mutex<HashMap<i64, Bucket>>,
+}
+
+struct Bucket {
+    tokens: f64,
+    at: Instant,
+    warned: bool,
+}
+
+impl Admission {
+    pub fn new() -> Admission {
+        Admission::default()
+    }
+
+    pub fn check(&self, chat: i64, now: Instant) -> Verdict {
+        let mut buckets = self
+            .buckets
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if buckets.len() > 10_000 {
+            buckets.retain(|_, b| now.saturating_duration_since(b.at) < FORGET_AFTER);
+        }
+        let bucket = buckets.entry(chat).or_insert(Bucket {
+            tokens: BURST,
+            at: now,
+            warned: false,
+        });
+        let earned = now.saturating_duration_since(bucket.at).as_secs_f64() * PER_SECOND;
+        bucket.tokens = (bucket.tokens + earned).min(BURST);
+        bucket.at = now;
+        if bucket.tokens >= 1.0 {
+            bucket.tokens -= 1.0;
+            bucket.warned = false;
+            return Verdict::Admit;
+        }
+        if bucket.warned {
+            Verdict::Drop
+        } else {
+            bucket.warned = true;
+            Verdict::DropAndWarn
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_burst_passes_then_a_flood_is_dropped_with_one_warning() {
+        let admission = Admission::new();
+        let start = Instant::now();
+        let verdicts: Vec<Verdict> = (0..300).map(|_| admission.check(42, start)).collect();
+        assert!(verdicts[..20].iter().all(|v| *v == Verdict::Admit));
+        assert_eq!(verdicts[20], Verdict::DropAndWarn);
+        assert!(verdicts[21..].iter().all(|v| *v == Verdict::Drop));
+        // Another chat is not touched by the flood.
+        assert_eq!(admission.check(7, start), Verdict::Admit);
+        // Back after a pause, and warned again at the next flood.
+        let later = start + Duration::from_secs(3);
+        assert_eq!(admission.check(42, later), Verdict::Admit);
+        assert_eq!(admission.check(42, later), Verdict::Admit);
+        assert_eq!(admission.check(42, later), Verdict::Admit);
+        assert_eq!(admission.check(42, later), Verdict::DropAndWarn);
+    }
+
+    #[test]
+    fn a_tourist_at_a_human_pace_is_never_dropped() {
+        let admission = Admission::new();
+        let start = Instant::now();
+        for i in 0..1000u64 {
+            let at = start + Duration::from_millis(i * 1100);
+            assert_eq!(admission.check(1, at), Verdict::Admit);
+        }
+    }
+}

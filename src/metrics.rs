@@ -1,0 +1,24 @@
+//! What the running bot counts about itself (not about tourists): updates handled, dropped by
+//! the fair-share rule, failed. Plain atomics, read by the log and the office's tools.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+
+#[derive(Debug, Default)]
+pub struct Metrics {
+    /// Updates applied (redelivered ones skipped included).
+    pub updates: AtomicU64,
+    /// Updates dropped because their chat sent more than its share (see `admission`).
+    pub dropped: AtomicU64,
+    /// Updates that failed and got an apology.
+    pub failed: AtomicU64,
+}
+
+impl Metrics {
+    pub fn add(counter: &AtomicU64) {
+        counter.fetch_add(1, Ordering::Relaxed);
+    }
+
+    pub fn get(counter: &AtomicU64) -> u64 {
+        counter.load(Ordering::Relaxed)
+    }
+}
