@@ -33,6 +33,7 @@ pub enum Verdict {
 #[derive(Default)]
 pub struct Admission {
     buckets: Mutex<HashMap<i64, Bucket>>,
+    unlimited: bool,
 }
 
 struct Bucket {
@@ -46,7 +47,18 @@ impl Admission {
         Admission::default()
     }
 
+    /// Admits everything: for benchmarks, whose tourists send as fast as they can.
+    pub fn unlimited() -> Admission {
+        Admission {
+            unlimited: true,
+            ..Admission::default()
+        }
+    }
+
     pub fn check(&self, chat: i64, now: Instant) -> Verdict {
+        if self.unlimited {
+            return Verdict::Admit;
+        }
         let mut buckets = self
             .buckets
             .lock()

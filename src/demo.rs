@@ -81,6 +81,7 @@ pub async fn run(
         token: Token::new(Sandbox::TOKEN),
         api_url: Some(sandbox.api_url()),
         throttle: false,
+        fair_share: true,
     };
     let bot = telegram::start(escale, connection).await?;
     let tourist = Person::new(4242, "Alex").with_language(&options.language_code);

@@ -30,9 +30,9 @@ enum Command {
     /// Run the bot (long polling). Needs TELOXIDE_TOKEN; TELOXIDE_API_URL points it at another
     /// Bot API server. Ctrl-C or SIGTERM stops it cleanly; SIGHUP reloads the config and locales.
     Run {
-        /// Do not hold messages back to Telegram's flood limits: only against a local Bot API
-        /// server.
-        #[arg(long, env = "ESCALE_NO_THROTTLE")]
+        /// No flood limits either way: replies are not held to Telegram's limits, and a chat may
+        /// send as fast as it likes. Only against a local Bot API server (benchmarks).
+        #[arg(long, env = "ESCALE_NO_THROTTLE", value_parser = clap::builder::BoolishValueParser::new())]
         no_throttle: bool,
     },
     /// Validate the config and the locales, and print every spot's and partner's link.
@@ -148,6 +148,7 @@ fn connection(throttle: bool) -> Result<Connection, ExitCode> {
         token,
         api_url,
         throttle,
+        fair_share: throttle,
     })
 }
 

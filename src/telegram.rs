@@ -62,6 +62,9 @@ pub struct Connection {
     /// Respect Telegram's flood limits (1 message/s per chat, 30/s overall). Turn it off only
     /// against a local Bot API server (demo, tests, benchmarks), where it only adds latency.
     pub throttle: bool,
+    /// Hold each chat to its fair share of input (see [`crate::admission`]). Off only to let a
+    /// benchmark's tourists send as fast as they can.
+    pub fair_share: bool,
 }
 
 impl Connection {
@@ -142,7 +145,11 @@ pub async fn start(escale: Arc<Escale>, connection: Connection) -> anyhow::Resul
     let lanes = Lanes::default();
     let chats = Chats {
         lanes: lanes.clone(),
-        admission: Arc::new(Admission::new()),
+        admission: Arc::new(if connection.fair_share {
+            Admission::new()
+        } else {
+            Admission::unlimited()
+        }),
     };
     let mut dispatcher = Dispatcher::builder(bot.clone(), schema())
         .dependencies(dptree::deps![escale.clone(), outbox, chats])

@@ -55,6 +55,7 @@ impl World {
             token: Token::new(Sandbox::TOKEN),
             api_url: Some(self.sandbox.api_url()),
             throttle: false,
+            fair_share: true,
         };
         self.bot = Some(
             telegram::start(escale.clone(), connection)
