@@ -14,6 +14,7 @@ pub mod i18n;
 pub mod journey;
 pub mod office;
 pub mod poster;
+pub mod private;
 pub mod rewards;
 pub mod sandbox;
 pub mod stats;
