@@ -15,6 +15,7 @@ use crate::control;
 use crate::export::{self, Catalogue};
 use crate::i18n::{I18n, Lang};
 use crate::poster;
+use crate::private;
 use crate::stats::{self, CHART_DAYS, CounterKey, Summary, day_of};
 use crate::store::Store;
 use crate::telegram::{self, Connection, Token};
@@ -145,7 +146,9 @@ fn count(n: usize, noun: &str) -> String {
 /// `escale run`: the bot, with long polling, until Ctrl-C or SIGTERM.
 pub async fn run(paths: &Paths, connection: Connection) -> anyhow::Result<()> {
     let (config, i18n) = load(paths)?;
-    let store = Store::open(&paths.data)?;
+    // What the store creates as it runs (snapshots, blobs) is private from the start.
+    private::private_umask();
+    let store = open_store(&paths.data, Folder::Create)?;
     let escale = Arc::new(Escale::new(config, i18n, store));
     let control =
         control::serve(escale.clone(), &paths.data).context("cannot open the control socket")?;
@@ -201,6 +204,7 @@ pub async fn export_photos(
     connection: &Connection,
     out: &Path,
 ) -> anyhow::Result<String> {
+    existing_data(&paths.data)?;
     let catalogue = match control::ask(&paths.data, &control::Query::Photos).await? {
         Some(control::Answer::Photos(catalogue)) => catalogue,
         Some(control::Answer::Error(e)) => {
@@ -209,7 +213,7 @@ pub async fn export_photos(
         Some(_) => anyhow::bail!("the running bot gave an unexpected answer"),
         None => {
             let (config, _) = load(paths)?;
-            let store = Store::open(&paths.data)?;
+            let store = open_store(&paths.data, Folder::Existing)?;
             Catalogue::from_store(&store, &config)?
         }
     };
@@ -237,14 +241,76 @@ pub async fn export_photos(
 
 /// The counters of days `from..=to`, from the running bot or, when none runs, the store.
 async fn counters(paths: &Paths, from: u32, to: u32) -> anyhow::Result<Vec<(CounterKey, u64)>> {
+    existing_data(&paths.data)?;
     match control::ask(&paths.data, &control::Query::Counters { from, to }).await? {
         Some(control::Answer::Counters(counters)) => Ok(counters),
         Some(control::Answer::Error(e)) => {
             anyhow::bail!("the running bot could not read its counters: {e}")
         }
         Some(_) => anyhow::bail!("the running bot gave an unexpected answer"),
-        None => Ok(Store::open(&paths.data)?.counters(from, to)?),
+        None => Ok(open_store(&paths.data, Folder::Existing)?.counters(from, to)?),
     }
+}
+
+/// Whether opening a data folder may create it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Folder {
+    /// `run`: a new destination starts with an empty folder.
+    Create,
+    /// The office's read-only commands: a missing folder is a mistyped `--data`.
+    Existing,
+}
+
+/// The store in `data`, the folder private (0700, its files 0600) whatever the umask, before
+/// and after sled opens it (sled creates its files at the first open).
+fn open_store(data: &Path, folder: Folder) -> anyhow::Result<Store> {
+    if folder == Folder::Existing {
+        existing_data(data)?;
+    }
+    let private = || {
+        private::private_dir(data)
+            .with_context(|| format!("cannot make the data folder {} private", data.display()))
+    };
+    private()?;
+    let store = Store::open(data)?;
+    private()?;
+    Ok(store)
+}
+
+/// Refuses a `--data` that names no store, before anything creates one there.
+fn existing_data(data: &Path) -> anyhow::Result<()> {
+    match std::fs::metadata(data) {
+        Ok(meta) if meta.is_dir() => {}
+        Ok(_) => anyhow::bail!(
+            "{} is a file, not a data folder: check --data",
+            data.display()
+        ),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            anyhow::bail!("no data folder at {}: check --data", data.display())
+        }
+        Err(e) => {
+            return Err(e)
+                .with_context(|| format!("cannot open the data folder {}", data.display()));
+        }
+    }
+    match std::fs::read_dir(data) {
+        Ok(_) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => anyhow::bail!(
+            "cannot open the data folder {}: it is private to the user the bot runs as; run \
+             this command as that user",
+            data.display()
+        ),
+        Err(e) => {
+            return Err(e)
+                .with_context(|| format!("cannot open the data folder {}", data.display()));
+        }
+    }
+    anyhow::ensure!(
+        private::holds_store(data),
+        "{} holds no escale data: check --data",
+        data.display()
+    );
+    Ok(())
 }
 
 /// `escale stats`: the week's summary, as `/stats` shows it, in the default language.

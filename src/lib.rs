@@ -16,6 +16,7 @@ pub mod journey;
 pub mod metrics;
 pub mod office;
 pub mod poster;
+pub mod private;
 pub mod rewards;
 pub mod sandbox;
 pub mod stats;

@@ -15,7 +15,8 @@ struct Cli {
     /// The office's configuration file.
     #[arg(long, global = true, default_value = "config.toml")]
     config: PathBuf,
-    /// The folder of the database (one running escale per folder).
+    /// The folder of the database, private to the user escale runs as (one running escale per
+    /// folder).
     #[arg(long, global = true, default_value = "data")]
     data: PathBuf,
     /// The folder of the Fluent messages [default: locales/ if present, else the built-in ones].

@@ -1,5 +1,6 @@
 //! The `escale` binary as the office runs it: `check`, `run` (token errors, SIGTERM), `demo`
-//! replaying a conversation, and `posters`.
+//! replaying a conversation, `posters`, and local security: a private data folder under any
+//! umask, a long `--data`, another user refused, a mistyped `--data` creating nothing.
 
 use std::io::Write as _;
 use std::path::Path;
@@ -457,4 +458,349 @@ fn posters_into_a_path_under_a_file_fail_clearly() {
         "{stderr}"
     );
     assert!(output.stdout.is_empty());
+}
+
+/// `escale run` on `data` against `sandbox`, started through `sh` with the umask `umask`, as a
+/// service manager or a careless shell could start it.
+fn spawn_run(sandbox: &Sandbox, data: &Path, umask: &str) -> tokio::process::Child {
+    tokio::process::Command::new("sh")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .arg("-c")
+        .arg(format!("umask {umask} && exec \"$0\" \"$@\""))
+        .arg(env!("CARGO_BIN_EXE_escale"))
+        .args(["run", "--no-throttle", "--data"])
+        .arg(data)
+        .env("TELOXIDE_TOKEN", Sandbox::TOKEN)
+        .env("TELOXIDE_API_URL", sandbox.api_url().as_str())
+        .env_remove("RUST_LOG")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()
+        .unwrap()
+}
+
+/// A tourist does the château's hashtag task: the bot answered, so the store has written.
+async fn a_task_is_done(sandbox: &Sandbox, id: i64) {
+    let alex = Person::new(id, "Alex").with_language("en");
+    let sent = sandbox.send_text(&alex, "/start spot_chateau");
+    let menu = sandbox
+        .wait_for_reply(&sent, |m| m.plain_text().contains("Henri IV"))
+        .await
+        .unwrap();
+    let sent = sandbox.press(&alex, &menu, "1:d:chateau:hashtag");
+    sandbox
+        .wait_for_reply(&sent, |m| m.plain_text().contains("more tasks"))
+        .await
+        .unwrap();
+}
+
+/// SIGTERM; the bot's log once it stopped cleanly.
+async fn stop(mut child: tokio::process::Child) -> String {
+    let pid = child.id().unwrap().to_string();
+    assert!(
+        Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let status = tokio::time::timeout(Duration::from_secs(20), child.wait())
+        .await
+        .expect("exits")
+        .unwrap();
+    let mut stderr = String::new();
+    tokio::io::AsyncReadExt::read_to_string(child.stderr.as_mut().unwrap(), &mut stderr)
+        .await
+        .unwrap();
+    assert!(status.success(), "{status}: {stderr}");
+    assert!(stderr.contains("stopped cleanly"), "{stderr}");
+    stderr
+}
+
+/// Everything in `dir`, `dir` included, that is not private: each as `path mode`.
+fn not_private(dir: &Path) -> Vec<String> {
+    use std::os::unix::fs::PermissionsExt as _;
+    let mut open = Vec::new();
+    let mut folders = vec![dir.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        let mode = std::fs::metadata(&folder).unwrap().permissions().mode() & 0o7777;
+        if mode != 0o700 {
+            open.push(format!("{} {mode:o}", folder.display()));
+        }
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let entry = entry.unwrap();
+            let meta = entry.metadata().unwrap();
+            if meta.is_dir() {
+                folders.push(entry.path());
+            } else if meta.permissions().mode() & 0o7777 != 0o600 {
+                let mode = meta.permissions().mode() & 0o7777;
+                open.push(format!("{} {mode:o}", entry.path().display()));
+            }
+        }
+    }
+    open
+}
+
+fn chmod(path: &Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt as _;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+}
+
+/// Regression: under umask 0000 the data folder was 0777, its files 0666 and the control socket
+/// 0777. A new folder (and the missing folder above it) is now 0700 and everything in it 0600,
+/// the socket included, while the bot runs and after it stopped.
+#[tokio::test]
+async fn run_keeps_a_new_data_folder_private_under_umask_0() {
+    use std::os::unix::fs::FileTypeExt as _;
+
+    let sandbox = Sandbox::start().await.unwrap();
+    let temp = tempfile::tempdir().unwrap();
+    let data = temp.path().join("office").join("data");
+    let child = spawn_run(&sandbox, &data, "000");
+    a_task_is_done(&sandbox, 79).await;
+
+    let socket = data.join("control.sock");
+    assert!(std::fs::metadata(&socket).unwrap().file_type().is_socket());
+    assert!(data.join("db").is_file() && data.join("conf").is_file());
+    assert_eq!(
+        not_private(&temp.path().join("office")),
+        Vec::<String>::new()
+    );
+
+    stop(child).await;
+    assert_eq!(
+        not_private(&temp.path().join("office")),
+        Vec::<String>::new()
+    );
+}
+
+/// A data folder made by an older escale, 0755 with its files 0644: opening it again (here by
+/// `escale stats`, with no bot running) makes it private.
+#[test]
+fn an_open_data_folder_is_made_private_when_opened_again() {
+    let temp = tempfile::tempdir().unwrap();
+    let data = temp.path().join("data");
+    drop(Store::open(&data).unwrap());
+    let mut folders = vec![data.clone()];
+    while let Some(folder) = folders.pop() {
+        chmod(&folder, 0o755);
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                folders.push(path);
+            } else {
+                chmod(&path, 0o644);
+            }
+        }
+    }
+    assert!(!not_private(&data).is_empty());
+
+    let output = escale()
+        .arg("stats")
+        .arg("--data")
+        .arg(&data)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert_eq!(not_private(&data), Vec::<String>::new());
+}
+
+/// Regression: a `--data` path of 140 characters stopped the bot ("path must be shorter than
+/// SUN_LEN"). The bot runs, and the office's commands reach it through its socket.
+#[tokio::test]
+async fn run_works_with_a_data_path_of_140_characters() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let temp = tempfile::tempdir().unwrap();
+    let length = temp.path().as_os_str().len();
+    let data = temp.path().join("d".repeat(140 - length - 1));
+    assert_eq!(data.as_os_str().len(), 140);
+    let child = spawn_run(&sandbox, &data, "022");
+    a_task_is_done(&sandbox, 80).await;
+
+    // The store is the bot's: only its socket can answer this.
+    let output = tokio::process::Command::new(env!("CARGO_BIN_EXE_escale"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .arg("stats")
+        .arg("--data")
+        .arg(&data)
+        .output()
+        .await
+        .unwrap();
+    let stdout = text(&output.stdout);
+    assert!(output.status.success(), "{stdout}{}", text(&output.stderr));
+    assert!(stdout.contains("Château de Pau 1"), "{stdout}");
+
+    stop(child).await;
+}
+
+/// `escale` run by `setpriv` as uid and gid 65534 (nobody), with no other group: another local
+/// user. It works in `room`, a folder open to all, with a copy of the shipped config there (and
+/// of the binary, when others cannot run it where it was built). Fails, rather than passes,
+/// where another user cannot be played.
+fn as_nobody(room: &Path) -> tokio::process::Command {
+    const NOBODY: [&str; 3] = ["--reuid=65534", "--regid=65534", "--clear-groups"];
+    let probe = |bin: &Path| {
+        Command::new("setpriv")
+            .args(NOBODY)
+            .arg(bin)
+            .arg("--version")
+            .output()
+            .unwrap_or_else(|e| {
+                panic!("this test needs setpriv (util-linux) to run as another user: {e}")
+            })
+    };
+    let mut bin = Path::new(env!("CARGO_BIN_EXE_escale")).to_path_buf();
+    if !probe(&bin).status.success() {
+        let copy = room.join("escale");
+        std::fs::copy(&bin, &copy).unwrap();
+        chmod(&copy, 0o755);
+        bin = copy;
+    }
+    let probe = probe(&bin);
+    assert!(
+        probe.status.success(),
+        "uid 65534 cannot run {} (this test needs root): {}",
+        bin.display(),
+        text(&probe.stderr)
+    );
+    let config = room.join("config.toml");
+    std::fs::write(&config, include_str!("../config.toml")).unwrap();
+    chmod(&config, 0o644);
+    let mut command = tokio::process::Command::new("setpriv");
+    command
+        .current_dir(room)
+        .args(NOBODY)
+        .arg(bin)
+        .arg("--config")
+        .arg(config)
+        .env_remove("RUST_LOG");
+    command
+}
+
+/// Regression: another local user got the photo list through the control socket. Each of the
+/// three locks refuses on its own: the private folder; once an admin opened the folder, the
+/// socket's 0600; once they opened the socket too, the bot's check of the client's uid.
+#[tokio::test]
+async fn another_user_cannot_ask_the_running_bot() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let temp = tempfile::tempdir().unwrap();
+    // Others may reach the folder's path, not the folder.
+    chmod(temp.path(), 0o755);
+    let data = temp.path().join("data");
+    let child = spawn_run(&sandbox, &data, "022");
+    a_task_is_done(&sandbox, 81).await;
+
+    let stats_as_nobody = async || {
+        let output = as_nobody(temp.path())
+            .arg("stats")
+            .arg("--data")
+            .arg(&data)
+            .output()
+            .await
+            .unwrap();
+        assert!(
+            !output.status.success(),
+            "answered: {}",
+            text(&output.stdout)
+        );
+        assert!(output.stdout.is_empty());
+        text(&output.stderr)
+    };
+    let refused = stats_as_nobody().await;
+    assert!(
+        refused.contains("is private to the user the bot runs as"),
+        "{refused}"
+    );
+
+    chmod(&data, 0o755);
+    let refused = stats_as_nobody().await;
+    assert!(
+        refused.contains("cannot reach the running bot") && refused.contains("denied"),
+        "{refused}"
+    );
+
+    chmod(&data.join("control.sock"), 0o666);
+    let refused = stats_as_nobody().await;
+    assert!(
+        refused.contains("refused: this bot answers only its own user")
+            && refused.contains("not uid 65534"),
+        "{refused}"
+    );
+
+    let log = stop(child).await;
+    assert!(
+        log.contains("refused a client of another user") && log.contains("65534"),
+        "{log}"
+    );
+}
+
+/// Regression: `escale stats --data /nonexistent/typo` created the folder (and an empty
+/// database). The office's read-only commands now say what is wrong and create nothing; a
+/// folder that holds no escale data is refused and left as it was.
+#[test]
+fn commands_that_read_never_create_a_data_folder() {
+    use std::os::unix::fs::PermissionsExt as _;
+
+    let temp = tempfile::tempdir().unwrap();
+    let typo = temp.path().join("nonexistent").join("typo");
+    let out = temp.path().join("out");
+    let out_arg = out.to_str().unwrap();
+    let commands: [&[&str]; 3] = [
+        &["stats"],
+        &["export", "--out", out_arg],
+        &["photos", "export", "--out", out_arg],
+    ];
+    for args in commands {
+        let output = escale()
+            .args(args)
+            .arg("--data")
+            .arg(&typo)
+            .env("TELOXIDE_TOKEN", Sandbox::TOKEN)
+            .env_remove("TELOXIDE_API_URL")
+            .output()
+            .unwrap();
+        let stderr = text(&output.stderr);
+        assert!(!output.status.success(), "{args:?} accepted");
+        assert_eq!(stderr.lines().count(), 1, "{args:?}: {stderr}");
+        assert!(
+            stderr.contains(&format!(
+                "no data folder at {}: check --data",
+                typo.display()
+            )),
+            "{args:?}: {stderr}"
+        );
+        assert!(
+            !temp.path().join("nonexistent").exists(),
+            "{args:?} created it"
+        );
+        assert!(!out.exists(), "{args:?} created --out");
+    }
+
+    // `--data ~` by mistake: refused, and nothing in it changes.
+    let home = temp.path().join("home");
+    std::fs::create_dir(&home).unwrap();
+    let script = home.join("backup.sh");
+    std::fs::write(&script, "#!/bin/sh\n").unwrap();
+    chmod(&home, 0o755);
+    chmod(&script, 0o755);
+    let output = escale()
+        .arg("stats")
+        .arg("--data")
+        .arg(&home)
+        .output()
+        .unwrap();
+    let stderr = text(&output.stderr);
+    assert!(!output.status.success());
+    assert!(
+        stderr.contains("holds no escale data: check --data"),
+        "{stderr}"
+    );
+    let mode = |path: &Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o7777;
+    assert_eq!((mode(&home), mode(&script)), (0o755, 0o755));
+    assert_eq!(
+        std::fs::read_dir(&home).unwrap().count(),
+        1,
+        "nothing added"
+    );
 }
