@@ -401,6 +401,25 @@ mod tests {
             self.press(user, Action::TaskDone { spot, task }).await
         }
 
+        /// Opens the castle's postcard task and picks the spot's picture: the words come next.
+        async fn begin_card(&self, user: u64) {
+            self.tourist(user, Tourist::Start(Some("spot_chateau".into())))
+                .await;
+            let spot = || "chateau".to_owned();
+            let task = TaskKind::Postcard;
+            self.press(user, Action::OpenTask { spot: spot(), task })
+                .await;
+            let choice = postcard::PictureChoice::Spot;
+            self.press(
+                user,
+                Action::CardPicture {
+                    spot: spot(),
+                    choice,
+                },
+            )
+            .await;
+        }
+
         /// Opens the castle's photo task and sends a photo; returns the photo's number.
         async fn share_photo(&self, user: u64) -> u64 {
             self.tourist(user, Tourist::Start(Some("spot_chateau".into())))
@@ -656,25 +675,7 @@ mod tests {
     #[tokio::test]
     async fn a_drawn_postcard_comes_back_and_completes_the_task() {
         let desk = Desk::new();
-        desk.tourist(6, Tourist::Start(Some("spot_chateau".into())))
-            .await;
-        desk.press(
-            6,
-            Action::OpenTask {
-                spot: "chateau".into(),
-                task: TaskKind::Postcard,
-            },
-        )
-        .await;
-        let picture = postcard::PictureChoice::Spot;
-        desk.press(
-            6,
-            Action::CardPicture {
-                spot: "chateau".into(),
-                choice: picture,
-            },
-        )
-        .await;
+        desk.begin_card(6).await;
         let words = desk.tourist(6, Tourist::Text("Bises de Pau".into())).await;
         let order = words
             .deliveries
@@ -707,5 +708,38 @@ mod tests {
             [Delivery::Cards(cards)] => assert_eq!(cards[0].file_id, "card-image"),
             other => panic!("{other:?}"),
         }
+    }
+
+    /// The drawing runs beside the chat: a tourist may start the next card before the first one's
+    /// result comes back, and ticking the task then must not end the card being made.
+    #[tokio::test]
+    async fn a_card_coming_back_late_leaves_the_next_card_alone() {
+        let desk = Desk::new();
+        desk.begin_card(6).await;
+        let first = desk.tourist(6, Tourist::Text("Bises".into())).await;
+        let first = first
+            .deliveries
+            .into_iter()
+            .find_map(|d| match d {
+                Delivery::Postcard(order) => Some(order),
+                _ => None,
+            })
+            .expect("the first card");
+        // The second card is begun; its words are not written yet.
+        desk.begin_card(6).await;
+        let back = Event::CardSent {
+            code: first.code,
+            result: Ok(Some("image-1".into())),
+        };
+        desk.play(6, back).await;
+        assert!(desk.stored(6).is_done("chateau", TaskKind::Postcard));
+        let words = desk.tourist(6, Tourist::Text("Encore".into())).await;
+        assert!(
+            words
+                .deliveries
+                .iter()
+                .any(|d| matches!(d, Delivery::Postcard(order) if order.message == "Encore")),
+            "{words:?}"
+        );
     }
 }

@@ -261,20 +261,12 @@ enum Folder {
     Existing,
 }
 
-/// The store in `data`, the folder private (0700, its files 0600) whatever the umask, before
-/// and after sled opens it (sled creates its files at the first open).
+/// The store in `data` (private whatever the umask: see [`Store::open`]).
 fn open_store(data: &Path, folder: Folder) -> anyhow::Result<Store> {
     if folder == Folder::Existing {
         existing_data(data)?;
     }
-    let private = || {
-        private::private_dir(data)
-            .with_context(|| format!("cannot make the data folder {} private", data.display()))
-    };
-    private()?;
-    let store = Store::open(data)?;
-    private()?;
-    Ok(store)
+    Ok(Store::open(data)?)
 }
 
 /// Refuses a `--data` that names no store, before anything creates one there.

@@ -534,7 +534,10 @@ pub fn card_delivered(
         return Outcome::show(Vec::new());
     };
     let sent = Count::at(Metric::PostcardSent, &spot_id);
-    match ctx
+    // The result comes back from the drawing while the tourist may be making the next card:
+    // ticking the task must not end that one.
+    let awaiting = tourist.awaiting.clone();
+    let outcome = match ctx
         .config
         .spot(&spot_id)
         .filter(|s| s.tasks.contains(&TaskKind::Postcard))
@@ -545,7 +548,9 @@ pub fn card_delivered(
         }
         .counting([sent]),
         None => Outcome::save(Vec::new()).counting([sent]),
-    }
+    };
+    tourist.awaiting = awaiting;
+    outcome
 }
 
 /// The postcard could not be made: say why (`reason` is a message id) and offer the pictures

@@ -67,6 +67,11 @@ pub enum StoreError {
         "the data folder was written by a newer escale (schema {found}, this one knows {SCHEMA_VERSION}): upgrade escale"
     )]
     TooNew { found: u32 },
+    #[error("cannot make the data folder {path} private: {source}")]
+    Private {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("storage error: {0}")]
     Sled(#[from] sled::Error),
     #[error("a stored record cannot be read: {0}")]
@@ -136,12 +141,23 @@ impl Trees {
 
 impl Store {
     /// Opens (or creates) the store in `dir`, and brings its layout up to [`SCHEMA_VERSION`].
+    /// The folder is private (0700, its files 0600) whatever the umask, before and after sled
+    /// opens it (sled creates its files at the first open).
     pub fn open(dir: &Path) -> Result<Store, StoreError> {
+        let private = || {
+            crate::private::private_dir(dir).map_err(|source| StoreError::Private {
+                path: dir.display().to_string(),
+                source,
+            })
+        };
+        private()?;
         let db = open_when_released(dir).map_err(|source| StoreError::Open {
             path: dir.display().to_string(),
             source,
         })?;
-        Store::from_db(db)
+        let store = Store::from_db(db)?;
+        private()?;
+        Ok(store)
     }
 
     /// A store that lives in memory and vanishes when dropped: for tests of the application.

@@ -233,6 +233,9 @@ fn order(ctx: &Ctx, tourist: &mut Tourist, spot: &Spot, message: &str) -> Step {
             .postcard_image(spot)
             .map_or(Source::Designed, Source::File),
     };
+    // Nothing more to wait for: the card is being drawn, and its result may come back after the
+    // tourist has started another one.
+    tourist.awaiting = None;
     tourist.cards.push(Card {
         code: code.clone(),
         spot: spot.id().to_owned(),
