@@ -658,7 +658,20 @@ mod tests {
         assert_eq!(desk.stored(4).photos.len(), 1, "asking erases nothing");
         assert_eq!(texts(&asked, To::Sender).len(), 1);
 
-        let erased = desk.press(4, Action::Forget { confirmed: true }).await;
+        let asked = crate::unix_now() / 60;
+        let yes = Action::Forget {
+            confirmed: true,
+            asked,
+        };
+        // An old question's "yes" erases nothing.
+        let stale = Action::Forget {
+            confirmed: true,
+            asked: asked - 11,
+        };
+        let expired = desk.press(4, stale).await;
+        assert!(texts(&expired, To::Sender)[0].contains("expired"));
+        assert_eq!(desk.stored(4).photos.len(), 1);
+        let erased = desk.press(4, yes).await;
         assert_eq!(
             texts(&erased, To::Office).len(),
             1,
@@ -741,5 +754,93 @@ mod tests {
                 .any(|d| matches!(d, Delivery::Postcard(order) if order.message == "Encore")),
             "{words:?}"
         );
+    }
+
+    /// Buttons the bot never drew for this state change nothing: a "done" for a photo or a
+    /// postcard (done only by sending them), answers about photos that are not the presser's, a
+    /// moderation by a tourist, a picture that is someone else's photo. Whatever the ids.
+    #[tokio::test]
+    async fn actions_never_drawn_for_a_state_change_nothing() {
+        let desk = Desk::new();
+        // Tourist 2 owns a pending photo; tourist 1 has only opened the castle.
+        let photo = desk.share_photo(2).await;
+        desk.press(2, consent(photo, ConsentChoice::All)).await;
+        let anonymous = CreditChoice::Anonymous;
+        desk.press(
+            2,
+            Action::PhotoCredit {
+                photo,
+                choice: anonymous,
+            },
+        )
+        .await;
+        desk.tourist(1, Tourist::Start(Some("spot_chateau".into())))
+            .await;
+        let counters = |desk: &Desk| desk.escale.store.counters(0, u32::MAX).unwrap();
+        let (before_1, before_2, counted) = (desk.stored(1), desk.stored(2), counters(&desk));
+        let mut random = 0x9e37_79b9_7f4a_7c15_u64;
+        for round in 0..200 {
+            random ^= random << 13;
+            random ^= random >> 7;
+            random ^= random << 17;
+            let id = if round % 3 == 0 { photo } else { random };
+            let spot = ["chateau", "halles", "nowhere"][(random % 3) as usize].to_owned();
+            let actions = [
+                Action::TaskDone {
+                    spot: spot.clone(),
+                    task: TaskKind::Photo,
+                },
+                Action::TaskDone {
+                    spot: spot.clone(),
+                    task: TaskKind::Postcard,
+                },
+                consent(id, ConsentChoice::All),
+                consent(id, ConsentChoice::None),
+                Action::PhotoCredit {
+                    photo: id,
+                    choice: CreditChoice::FirstName,
+                },
+                Action::PhotoChange { photo: id },
+                Action::PhotoWithdraw { photo: id },
+                Action::Moderate {
+                    photo: id,
+                    approve: random.is_multiple_of(2),
+                },
+                Action::CardPicture {
+                    spot,
+                    choice: postcard::PictureChoice::Photo(id),
+                },
+            ];
+            for action in actions {
+                desk.press(1, action).await;
+            }
+        }
+        assert_eq!(desk.stored(1), before_1);
+        assert_eq!(desk.stored(2), before_2, "another's photo is untouched");
+        assert_eq!(counters(&desk), counted, "nothing counted");
+    }
+
+    /// The store remembers every update applied in the last two days, however many: a redelivered
+    /// batch of 200 from one tourist is not applied again.
+    #[tokio::test]
+    async fn a_redelivered_batch_of_two_hundred_applies_nothing_twice() {
+        let desk = Desk::new();
+        let photo = desk.share_photo(3).await;
+        let toggle = || {
+            Event::Tourist(Tourist::Button(consent(
+                photo,
+                ConsentChoice::Toggle(crate::tasks::photo::Scope::Social),
+            )))
+        };
+        let mut updates = Vec::new();
+        for _ in 0..201 {
+            updates.push(desk.play(3, toggle()).await.0);
+        }
+        let after = desk.stored(3);
+        for update in updates {
+            let again = desk.replay(update, 3, toggle()).await;
+            assert!(again.deliveries.is_empty());
+        }
+        assert_eq!(desk.stored(3), after, "201 toggles, each applied once");
     }
 }

@@ -118,8 +118,11 @@ pub enum Action {
         task: TaskKind,
     },
     SetLang(Lang),
+    /// An answer to "erase everything?"; `asked` is when the question was asked (minutes since
+    /// 1970): an old question's "yes" erases nothing.
     Forget {
         confirmed: bool,
+        asked: u64,
     },
     Spots,
     Progress,
@@ -415,7 +418,9 @@ fn on_button(ctx: &Ctx, tourist: &mut Tourist, action: Action) -> Outcome {
             }
         }
         Action::TaskDone { spot, task } => {
-            let Some(spot) = spot_with_task(ctx, &spot, task) else {
+            // A photo or a postcard is done by sending it, never by a button.
+            let Some(spot) = spot_with_task(ctx, &spot, task).filter(|_| task.done_on_honour())
+            else {
                 return stale(ctx);
             };
             complete(ctx, tourist, spot, task, Vec::new())
@@ -425,14 +430,23 @@ fn on_button(ctx: &Ctx, tourist: &mut Tourist, action: Action) -> Outcome {
             let ctx = Ctx { lang, ..*ctx };
             Outcome::save(vec![Reply::text(ctx.t("lang-set"))])
         }
-        Action::Forget { confirmed: true } => Outcome {
+        Action::Forget {
+            confirmed: true,
+            asked,
+        } if minutes(ctx.now).saturating_sub(asked) > FORGET_QUESTION_MINUTES => {
+            Outcome::show(vec![edit_away(ctx.t("forget-expired"))])
+                .with_toast(ctx.t("button-stale-short"))
+        }
+        Action::Forget {
+            confirmed: true, ..
+        } => Outcome {
             change: Change::Forget,
             office: photo::forgotten(ctx, tourist),
             ..Outcome::show(vec![edit_away(ctx.t("forget-done"))])
         },
-        Action::Forget { confirmed: false } => {
-            Outcome::show(vec![edit_away(ctx.t("forget-cancelled"))])
-        }
+        Action::Forget {
+            confirmed: false, ..
+        } => Outcome::show(vec![edit_away(ctx.t("forget-cancelled"))]),
         Action::PhotoConsent { photo, choice } => {
             let step = photo::on_consent(ctx, tourist, photo, choice);
             after_step(ctx, tourist, TaskKind::Photo, step)
@@ -459,6 +473,13 @@ fn on_button(ctx: &Ctx, tourist: &mut Tourist, action: Action) -> Outcome {
         // Moderation is the office's business, handled apart; a tourist never gets this button.
         Action::Moderate { .. } => stale(ctx),
     }
+}
+
+/// How long "erase everything?" may be answered "yes".
+const FORGET_QUESTION_MINUTES: u64 = 10;
+
+fn minutes(unix_secs: u64) -> u64 {
+    unix_secs / 60
 }
 
 /// The question's answer in place of the question, its buttons gone: an old "Yes, erase" must not
@@ -627,13 +648,19 @@ fn on_command(ctx: &Ctx, tourist: &mut Tourist, command: Command) -> Outcome {
         Command::Privacy => Reply::text(ctx.t("privacy")),
         Command::MyData => passport::my_data(ctx, tourist),
         Command::MyPhotos => return Outcome::show(photo::my_photos(ctx, tourist)),
-        Command::Forget => Reply::with_buttons(
-            ctx.t("forget-confirm"),
-            vec![vec![
-                Button::action(ctx.t("forget-yes"), Action::Forget { confirmed: true }),
-                Button::action(ctx.t("forget-no"), Action::Forget { confirmed: false }),
-            ]],
-        ),
+        Command::Forget => {
+            let answer = |confirmed| Action::Forget {
+                confirmed,
+                asked: minutes(ctx.now),
+            };
+            Reply::with_buttons(
+                ctx.t("forget-confirm"),
+                vec![vec![
+                    Button::action(ctx.t("forget-yes"), answer(true)),
+                    Button::action(ctx.t("forget-no"), answer(false)),
+                ]],
+            )
+        }
         Command::Unknown => Reply::text(ctx.t("command-unknown")),
     };
     Outcome::show(vec![reply])

@@ -34,6 +34,8 @@ pub const SCHEMA_VERSION: u32 = 1;
 
 const META: &str = "meta";
 const SCHEMA_KEY: &[u8] = b"schema_version";
+/// The key that seals the bot's buttons to their chat (see `telegram::callback`).
+const BUTTON_KEY: &[u8] = b"button_key";
 const TOURISTS: &str = "tourists_v1";
 /// Photo number → the tourist whose record holds the photo (for the office's moderation and
 /// export).
@@ -525,6 +527,25 @@ impl Store {
     /// Same, for a postcard's code.
     pub fn fresh_card_code(&self) -> Option<String> {
         fresh_code(|code| self.card_owner(code))
+    }
+
+    /// The key that seals the bot's buttons, made at random the first time: buttons drawn by this
+    /// data folder's bot open only with it.
+    pub fn button_key(&self) -> Result<[u8; 32], StoreError> {
+        let meta = self.db.open_tree(META)?;
+        if let Some(key) = meta.get(BUTTON_KEY)?
+            && let Ok(key) = <[u8; 32]>::try_from(key.as_ref())
+        {
+            return Ok(key);
+        }
+        let mut key = [0u8; 32];
+        getrandom::fill(&mut key)
+            .map_err(|e| StoreError::Corrupt(format!("no randomness for the button key: {e}")))?;
+        // Two callers at once keep the first key written.
+        match meta.compare_and_swap(BUTTON_KEY, None as Option<&[u8]>, Some(&key[..]))? {
+            Ok(()) => Ok(key),
+            Err(_) => self.button_key(),
+        }
     }
 
     pub fn schema_version(&self) -> Result<u32, StoreError> {

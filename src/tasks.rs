@@ -58,6 +58,12 @@ impl TaskKind {
         TaskKind::ALL.into_iter().find(|k| k.name() == name)
     }
 
+    /// Whether the tourist says when it is done ("I posted it"): a photo or a postcard is done
+    /// by sending it.
+    pub fn done_on_honour(self) -> bool {
+        !matches!(self, TaskKind::Photo | TaskKind::Postcard)
+    }
+
     /// Review platforms forbid rewarding reviews: a review never counts toward a score or reward.
     pub fn counts_toward_rewards(self) -> bool {
         self != TaskKind::Review

@@ -78,11 +78,32 @@ impl Connection {
     }
 }
 
-/// The bot's outgoing side: straight to the API, or through teloxide's flood limiter.
+/// The bot's outgoing side: the Bot API (straight, or through teloxide's flood limiter) and the
+/// seal of the buttons it draws.
 #[derive(Clone)]
-pub enum Outbox {
+pub struct Outbox {
+    api: Api,
+    seal: Arc<callback::Seal>,
+}
+
+#[derive(Clone)]
+enum Api {
     Direct(Bot),
     Throttled(Throttle<Bot>),
+}
+
+impl Outbox {
+    pub fn new(bot: Bot, throttle: bool, seal: callback::Seal) -> Outbox {
+        let api = if throttle {
+            Api::Throttled(bot.throttle(Limits::default()))
+        } else {
+            Api::Direct(bot)
+        };
+        Outbox {
+            api,
+            seal: Arc::new(seal),
+        }
+    }
 }
 
 /// A running bot; [`RunningBot::stop`] stops it cleanly.
@@ -137,11 +158,8 @@ pub async fn start(escale: Arc<Escale>, connection: Connection) -> anyhow::Resul
     tracing::info!(username = me.username(), "connected to the Bot API");
     menu::register(&bot, &escale).await;
 
-    let outbox = if connection.throttle {
-        Outbox::Throttled(bot.clone().throttle(Limits::default()))
-    } else {
-        Outbox::Direct(bot.clone())
-    };
+    let seal = callback::Seal::new(&escale.store.button_key()?);
+    let outbox = Outbox::new(bot.clone(), connection.throttle, seal);
     let lanes = Lanes::default();
     let chats = Chats {
         lanes: lanes.clone(),
@@ -317,8 +335,12 @@ async fn on_button(
         query: Some(query.id.clone()),
         message: query.message.as_ref().map(|m| m.id()),
     };
-    let Some(action) = query.data.as_deref().and_then(callback::decode) else {
-        // Data escale did not draw (forged, or from an older version).
+    let opened = query
+        .data
+        .as_deref()
+        .and_then(|data| outbox.seal.open(origin.chat.0, data));
+    let Some(action) = opened else {
+        // Data escale did not draw for this chat (forged, copied, or from an older version).
         let settings = escale.settings();
         let text = settings
             .i18n
@@ -506,7 +528,8 @@ mod tests {
             I18n::embedded(),
             Store::temporary().unwrap(),
         );
-        let outbox = Outbox::Direct(Bot::new(Sandbox::TOKEN).set_api_url(sandbox.api_url()));
+        let bot = Bot::new(Sandbox::TOKEN).set_api_url(sandbox.api_url());
+        let outbox = Outbox::new(bot, false, callback::Seal::new(&[0; 32]));
         let alex = crate::sandbox::Person::new(5, "Alex").with_language("it");
         sandbox.send_text(&alex, "ciao"); // Alex opens the chat with the bot.
         let from = Person {

@@ -7,7 +7,7 @@ use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::Duration;
 
-use escale::sandbox::{Person, Sandbox};
+use escale::sandbox::{BotMessage, Person, Sandbox};
 use escale::store::Store;
 use escale::tasks::TaskKind;
 
@@ -195,11 +195,7 @@ async fn run_stops_cleanly_on_sigterm() {
         .wait_for_reply(&sent, |m| m.plain_text().contains("Henri IV"))
         .await
         .unwrap();
-    let sent = sandbox.press(&alex, &menu, "1:d:chateau:hashtag");
-    sandbox
-        .wait_for_reply(&sent, |m| m.plain_text().contains("more tasks"))
-        .await
-        .unwrap();
+    hashtag_done(&sandbox, &alex, &menu).await;
 
     let pid = child.id().unwrap().to_string();
     assert!(
@@ -480,6 +476,28 @@ fn spawn_run(sandbox: &Sandbox, data: &Path, umask: &str) -> tokio::process::Chi
         .unwrap()
 }
 
+/// From the spot's menu, the tourist opens the hashtag task and says it is done.
+async fn hashtag_done(sandbox: &Sandbox, alex: &Person, menu: &BotMessage) {
+    let open = menu
+        .button("Use our hashtag")
+        .and_then(|b| b.callback_data)
+        .expect("the hashtag task");
+    let sent = sandbox.press(alex, menu, &open);
+    let task = sandbox
+        .wait_for_reply(&sent, |m| m.plain_text().contains("#PauPyrenees"))
+        .await
+        .unwrap();
+    let done = task
+        .button("I posted it")
+        .and_then(|b| b.callback_data)
+        .expect("the done button");
+    let sent = sandbox.press(alex, &task, &done);
+    sandbox
+        .wait_for_reply(&sent, |m| m.plain_text().contains("more tasks"))
+        .await
+        .unwrap();
+}
+
 /// A tourist does the château's hashtag task: the bot answered, so the store has written.
 async fn a_task_is_done(sandbox: &Sandbox, id: i64) {
     let alex = Person::new(id, "Alex").with_language("en");
@@ -488,11 +506,7 @@ async fn a_task_is_done(sandbox: &Sandbox, id: i64) {
         .wait_for_reply(&sent, |m| m.plain_text().contains("Henri IV"))
         .await
         .unwrap();
-    let sent = sandbox.press(&alex, &menu, "1:d:chateau:hashtag");
-    sandbox
-        .wait_for_reply(&sent, |m| m.plain_text().contains("more tasks"))
-        .await
-        .unwrap();
+    hashtag_done(sandbox, &alex, &menu).await;
 }
 
 /// SIGTERM; the bot's log once it stopped cleanly.

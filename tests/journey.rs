@@ -10,7 +10,7 @@ use escale::i18n::Lang;
 use escale::sandbox::Content;
 use escale::tasks::TaskKind;
 use escale::tourist::Tourist;
-use support::{World, labels, tourist};
+use support::{World, data, labels, tourist};
 
 // ----- spots and deep links -----
 
@@ -624,28 +624,30 @@ async fn forged_buttons_are_answered_and_change_nothing() {
     let alex = tourist(30, "en");
     let menu = world.say(&alex, "/start spot_chateau", "Henri IV").await;
     let before = world.stored(&alex);
-    for data in [
-        "1:d:chateau:selfie",
+    // Well-formed data the bot never drew (a modified client can send anything).
+    for forged in [
+        "2:d:chateau:photo:AAAAAAAA",
+        "2:d:chateau:hashtag",
         "hello",
-        "1:d:chateau",
+        "1:d:chateau:hashtag",
         "9:s:chateau",
-        "1:l:xx",
+        "2:l:xx:AAAAAAAA",
     ] {
-        let sent = world.sandbox.press(&alex, &menu, data);
+        let sent = world.sandbox.press(&alex, &menu, forged);
         let answer = world.answer(&sent).await;
         assert_eq!(
             answer.text.as_deref(),
             Some("This button isn’t valid any more."),
-            "{data}"
+            "{forged}"
         );
         assert!(answer.show_alert);
     }
-    // A well-formed button for a task the spot does not offer (the funicular has no app task).
-    let sent = world.sandbox.press(&alex, &menu, "1:d:funiculaire:app");
-    assert_eq!(
-        world.answer(&sent).await.text.as_deref(),
-        Some("This button has expired.")
-    );
+    // A real button, but drawn in another tourist's chat: it does not open here.
+    let bea = tourist(41, "en");
+    let bea_menu = world.say(&bea, "/start spot_chateau", "Henri IV").await;
+    let foreign = data(&bea_menu, "Use our hashtag");
+    let sent = world.sandbox.press(&alex, &menu, &foreign);
+    assert!(world.answer(&sent).await.show_alert);
     assert_eq!(world.stored(&alex), before);
 }
 

@@ -6,7 +6,7 @@ mod support;
 use escale::config;
 use escale::sandbox::{BotMessage, Content, Person};
 use escale::stats::{Count, Metric};
-use support::{World, tourist};
+use support::{World, data_for, tourist};
 
 const ADMIN: i64 = 111111;
 const HOTEL_STAFF: i64 = 222222;
@@ -19,13 +19,14 @@ fn with_reward_after(tasks: u32) -> String {
 async fn hashtag_done(world: &World, who: &Person, spot: &str) -> BotMessage {
     let sent = world.sandbox.send_text(who, &format!("/start spot_{spot}"));
     let menu = world.reply(&sent, "📍").await;
-    let sent = world
-        .sandbox
-        .press(who, &menu, &format!("1:t:{spot}:hashtag"));
+    let sent = world.sandbox.press(
+        who,
+        &menu,
+        &data_for(&menu, &format!("2:t:{spot}:hashtag:")),
+    );
     let task = world.reply(&sent, "#PauPyrenees").await;
-    let sent = world
-        .sandbox
-        .press(who, &task, &format!("1:d:{spot}:hashtag"));
+    let done = data_for(&task, &format!("2:d:{spot}:hashtag:"));
+    let sent = world.sandbox.press(who, &task, &done);
     world.reply(&sent, "✅").await
 }
 

@@ -8,7 +8,7 @@ use escale::config;
 use escale::sandbox::{BotMessage, Content, Person, Sent};
 use escale::stats::Metric;
 use escale::tasks::TaskKind;
-use support::{World, tourist};
+use support::{World, data_for, tourist};
 
 const PHOTO: &[u8] = include_bytes!("../assets/demo-photo.png");
 
@@ -16,7 +16,9 @@ const PHOTO: &[u8] = include_bytes!("../assets/demo-photo.png");
 async fn open_postcard(world: &World, who: &Person) -> BotMessage {
     let sent = world.sandbox.send_text(who, "/start spot_chateau");
     let menu = world.reply(&sent, "📍").await;
-    let sent = world.sandbox.press(who, &menu, "1:t:chateau:postcard");
+    let sent = world
+        .sandbox
+        .press(who, &menu, &data_for(&menu, "2:t:chateau:postcard:"));
     world.reply(&sent, "Which picture should it show").await
 }
 
@@ -38,10 +40,7 @@ async fn write(world: &World, who: &Person, words: &str) -> (Sent, BotMessage, V
     world
         .sandbox
         .wait_for_reply(&sent, |m| {
-            m.revision > card.revision
-                && m.inline_buttons()
-                    .iter()
-                    .any(|b| b.callback_data.as_deref() == Some("1:m"))
+            m.revision > card.revision && m.button("Spots").is_some()
         })
         .await
         .unwrap_or_else(|e| panic!("{e}"));

@@ -242,6 +242,7 @@ forget-yes = 🗑 Ja, löschen
 forget-no = Nein, behalten
 forget-done = Erledigt: Alles über Sie ist gelöscht. Auf Wiedersehen, und kommen Sie gern jederzeit wieder!
 forget-cancelled = Es wurde nichts gelöscht.
+forget-expired = Diese Frage ist abgelaufen: Geben Sie erneut /forget ein, um Ihre Daten zu löschen.
 
 ## Unexpected messages
 

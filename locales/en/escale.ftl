@@ -242,6 +242,7 @@ forget-yes = 🗑 Yes, erase
 forget-no = No, keep it
 forget-done = Done: everything about you is erased. Goodbye, and come back whenever you like!
 forget-cancelled = Nothing was erased.
+forget-expired = This question has expired: type /forget again to erase your data.
 
 ## Unexpected messages
 

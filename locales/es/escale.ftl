@@ -242,6 +242,7 @@ forget-yes = 🗑 Sí, borrar
 forget-no = No, conservarlo
 forget-done = Hecho: hemos borrado todos tus datos. ¡Hasta pronto, y vuelve cuando quieras!
 forget-cancelled = No se ha borrado nada.
+forget-expired = Esta pregunta ha caducado: escribe /forget de nuevo para borrar tus datos.
 
 ## Unexpected messages
 

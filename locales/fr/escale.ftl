@@ -242,6 +242,7 @@ forget-yes = 🗑 Oui, effacer
 forget-no = Non, garder
 forget-done = C’est fait : tout ce qui vous concerne a été effacé. Au revoir, et revenez quand vous voulez !
 forget-cancelled = Rien n’a été effacé.
+forget-expired = Cette question a expiré : tapez de nouveau /forget pour effacer vos données.
 
 ## Unexpected messages
 

@@ -242,6 +242,7 @@ forget-yes = 🗑 Sì, cancella
 forget-no = No, lascia tutto
 forget-done = Fatto: tutto ciò che ti riguarda è stato cancellato. Arrivederci, e torna quando vuoi!
 forget-cancelled = Non è stato cancellato nulla.
+forget-expired = Questa domanda è scaduta: scrivi di nuovo /forget per cancellare i tuoi dati.
 
 ## Unexpected messages
 

@@ -242,6 +242,7 @@ forget-yes = 🗑 Ja, wissen
 forget-no = Nee, bewaren
 forget-done = Klaar: alles over jou is gewist. Tot ziens, en kom gerust terug wanneer je maar wilt!
 forget-cancelled = Er is niets gewist.
+forget-expired = Deze vraag is verlopen: typ opnieuw /forget om je gegevens te wissen.
 
 ## Unexpected messages
 

@@ -13,7 +13,7 @@ use teloxide::types::{
 
 use teloxide::types::{InlineQueryId, InlineQueryResult, InlineQueryResultCachedPhoto};
 
-use super::{Origin, Outbox, callback, cards};
+use super::{Api, Origin, Outbox, callback, cards};
 use crate::Escale;
 use crate::app::{Delivery, Event, Response, To};
 use crate::journey::{Button, Keyboard, Reply};
@@ -117,18 +117,18 @@ impl Outbox {
         reply: &Reply,
         origin: Option<MessageId>,
     ) -> Result<Message, RequestError> {
-        match self {
-            Outbox::Direct(bot) => send(bot, chat, reply, origin).await,
-            Outbox::Throttled(bot) => send(bot, chat, reply, origin).await,
+        match &self.api {
+            Api::Direct(bot) => send(bot, &self.seal, chat, reply, origin).await,
+            Api::Throttled(bot) => send(bot, &self.seal, chat, reply, origin).await,
         }
     }
 
     /// Answers a button press (always: otherwise the tourist's button spins). Failures are
     /// logged: the press may simply be too old for Telegram.
     pub async fn answer_button(&self, query_id: &CallbackQueryId, text: Option<&str>, alert: bool) {
-        let result = match self {
-            Outbox::Direct(bot) => answer(bot, query_id, text, alert).await,
-            Outbox::Throttled(bot) => answer(bot, query_id, text, alert).await,
+        let result = match &self.api {
+            Api::Direct(bot) => answer(bot, query_id, text, alert).await,
+            Api::Throttled(bot) => answer(bot, query_id, text, alert).await,
         };
         if let Err(e) = result {
             tracing::warn!(error = %e, "cannot answer a button press");
@@ -166,9 +166,9 @@ impl Outbox {
 
     /// The Bot API client underneath (downloads and inline answers are not flood-limited).
     pub fn bot(&self) -> &Bot {
-        match self {
-            Outbox::Direct(bot) => bot,
-            Outbox::Throttled(bot) => bot.inner(),
+        match &self.api {
+            Api::Direct(bot) => bot,
+            Api::Throttled(bot) => bot.inner(),
         }
     }
 }
@@ -206,6 +206,7 @@ macro_rules! with_markup {
 
 async fn send<B>(
     bot: &B,
+    seal: &callback::Seal,
     chat: ChatId,
     reply: &Reply,
     origin: Option<MessageId>,
@@ -213,6 +214,9 @@ async fn send<B>(
 where
     B: Requester<Err = RequestError>,
 {
+    // Buttons are sealed to the chat they are drawn in.
+    let markup = |keyboard| markup(seal, chat, keyboard);
+    let inline_markup = |keyboard| inline_markup(seal, chat, keyboard);
     match reply {
         Reply::Text { text, keyboard } => {
             with_markup!(
@@ -312,12 +316,15 @@ where
     Ok(())
 }
 
-fn markup(keyboard: &Keyboard) -> Option<ReplyMarkup> {
+fn markup(seal: &callback::Seal, chat: ChatId, keyboard: &Keyboard) -> Option<ReplyMarkup> {
     match keyboard {
         Keyboard::None => None,
         Keyboard::Inline(rows) => Some(ReplyMarkup::InlineKeyboard(InlineKeyboardMarkup::new(
-            rows.iter()
-                .map(|row| row.iter().filter_map(button).collect::<Vec<_>>()),
+            rows.iter().map(|row| {
+                row.iter()
+                    .filter_map(|b| button(seal, chat, b))
+                    .collect::<Vec<_>>()
+            }),
         ))),
         Keyboard::AskLocation { label } => Some(ReplyMarkup::Keyboard(
             KeyboardMarkup::new([[KeyboardButton::new(label).request(ButtonRequest::Location)]])
@@ -328,17 +335,21 @@ fn markup(keyboard: &Keyboard) -> Option<ReplyMarkup> {
 }
 
 /// Edits and captions can only carry inline keyboards.
-fn inline_markup(keyboard: &Keyboard) -> Option<InlineKeyboardMarkup> {
-    match markup(keyboard)? {
+fn inline_markup(
+    seal: &callback::Seal,
+    chat: ChatId,
+    keyboard: &Keyboard,
+) -> Option<InlineKeyboardMarkup> {
+    match markup(seal, chat, keyboard)? {
         ReplyMarkup::InlineKeyboard(markup) => Some(markup),
         _ => None,
     }
 }
 
-fn button(button: &Button) -> Option<InlineKeyboardButton> {
+fn button(seal: &callback::Seal, chat: ChatId, button: &Button) -> Option<InlineKeyboardButton> {
     Some(match button {
         Button::Action { label, action } => {
-            InlineKeyboardButton::callback(label, callback::encode(action))
+            InlineKeyboardButton::callback(label, seal.seal(chat.0, action))
         }
         Button::Url { label, url } => match url.parse() {
             Ok(url) => InlineKeyboardButton::url(label, url),

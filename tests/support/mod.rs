@@ -177,6 +177,26 @@ pub fn tourist(id: i64, language: &str) -> Person {
     Person::new(id, "Alex").with_language(language)
 }
 
+/// The callback data of the button labelled `label` on `message` (buttons are sealed to their
+/// chat: tests press what the bot drew, they cannot write it).
+pub fn data(message: &BotMessage, label: &str) -> String {
+    message
+        .button(label)
+        .and_then(|b| b.callback_data)
+        .unwrap_or_else(|| panic!("no button {label:?} in {message}"))
+}
+
+/// The callback data on `message` that starts with `prefix` (`2:d:chateau:hashtag:`): a button
+/// found by what it does, whatever the tourist's language.
+pub fn data_for(message: &BotMessage, prefix: &str) -> String {
+    message
+        .inline_buttons()
+        .into_iter()
+        .filter_map(|b| b.callback_data)
+        .find(|data| data.starts_with(prefix))
+        .unwrap_or_else(|| panic!("no button {prefix}… in {message}"))
+}
+
 pub fn labels(message: &BotMessage) -> Vec<String> {
     message
         .inline_buttons()
