@@ -20,7 +20,8 @@
 //! to the same `ApiError` variants as in production.
 //!
 //! Waiting never sleeps: long polling and the `wait_for_*` helpers are woken by
-//! `tokio::sync::watch` channels.
+//! `tokio::sync::watch` channels (one per chat for the helpers that wait on a
+//! chat, so that a crowd of waiters does not wake for every message).
 
 mod html;
 mod methods;
@@ -336,11 +337,8 @@ impl Sandbox {
     ) -> Result<BotMessage, WaitError> {
         let timeout = self.shared().config.wait_timeout;
         let found = self
-            .wait_until(|state| {
-                state
-                    .bot_messages(chat_id)
-                    .into_iter()
-                    .find(|m| m.revision > after_revision && pred(m))
+            .wait_until(Some(chat_id), |state| {
+                state.find_bot_message(chat_id, |m| m.revision > after_revision && pred(m))
             })
             .await;
         found.ok_or_else(|| {
@@ -368,8 +366,10 @@ impl Sandbox {
         &self,
         callback_query_id: &str,
     ) -> Result<CallbackAnswer, WaitError> {
+        // An open query's answer can only come in the chat it was pressed in.
+        let chat_id = self.shared().lock().callback_query_chat(callback_query_id);
         let found = self
-            .wait_until(|state| state.callback_answer(callback_query_id))
+            .wait_until(chat_id, |state| state.callback_answer(callback_query_id))
             .await;
         found.ok_or_else(|| WaitError::NoCallbackAnswer {
             callback_query_id: callback_query_id.to_owned(),
@@ -389,7 +389,7 @@ impl Sandbox {
         inline_query_id: &str,
     ) -> Result<InlineAnswer, WaitError> {
         let found = self
-            .wait_until(|state| state.inline_answer(inline_query_id))
+            .wait_until(None, |state| state.inline_answer(inline_query_id))
             .await;
         found.ok_or_else(|| WaitError::NoInlineAnswer {
             inline_query_id: inline_query_id.to_owned(),
@@ -397,23 +397,37 @@ impl Sandbox {
         })
     }
 
-    /// Polls `check` each time the state changes, until it returns `Some` or
-    /// the configured timeout passes.
-    async fn wait_until<T>(&self, check: impl Fn(&State) -> Option<T>) -> Option<T> {
+    /// Polls `check` each time the state changes (in `chat`, when given: see
+    /// `State::chat_watches`), until it returns `Some` or the configured
+    /// timeout passes.
+    async fn wait_until<T>(
+        &self,
+        chat: Option<i64>,
+        check: impl Fn(&State) -> Option<T>,
+    ) -> Option<T> {
         let shared = self.shared();
-        // Subscribing before checking: a change between the check and the
-        // wait still wakes us.
-        let mut changes = shared.changes.subscribe();
         let deadline = tokio::time::Instant::now() + shared.config.wait_timeout;
-        loop {
-            if let Some(found) = check(&shared.lock()) {
+        // Subscribing before checking, under the same lock: a change between
+        // the check and the wait still wakes us.
+        let mut changes = {
+            let mut state = shared.lock();
+            if let Some(found) = check(&state) {
                 return Some(found);
             }
+            match chat {
+                Some(chat_id) => state.watch_chat(chat_id),
+                None => shared.changes.subscribe(),
+            }
+        };
+        loop {
             match tokio::time::timeout_at(deadline, changes.changed()).await {
                 Ok(Ok(())) => {}
                 // Timed out (or the sender is gone, which cannot happen while
                 // `self` holds it): one last look.
                 _ => return check(&shared.lock()),
+            }
+            if let Some(found) = check(&shared.lock()) {
+                return Some(found);
             }
         }
     }

@@ -8,6 +8,7 @@ use std::{
 };
 
 use serde_json::{Map, Value, json};
+use tokio::sync::watch;
 
 use super::{
     BOT_ID, BotMessage, Call, CallbackAnswer, Content, FileRef, InlineAnswer, Person, ReplyButton,
@@ -113,9 +114,18 @@ pub(super) struct State {
     file_ids_by_path: HashMap<String, String>,
     last_file: u64,
     last_query: u64,
-    open_callback_queries: HashSet<String>,
+    /// Unanswered callback queries → the chat of the pressed message, whose waiters the answer
+    /// wakes.
+    open_callback_queries: HashMap<String, i64>,
     open_inline_queries: HashSet<String>,
     pub(super) callback_answers: Vec<CallbackAnswer>,
+    /// Query id → its answer's index in `callback_answers`: a crowd's waits look answers up
+    /// without scanning them all.
+    callback_answer_index: HashMap<String, usize>,
+    /// Per chat, bumped when something a waiter on that chat may want happens there (the bot
+    /// sends, edits or deletes a message, answers a button pressed there). With a crowd, each
+    /// waiter then wakes for its own chat only, instead of for every tourist's reply.
+    chat_watches: HashMap<i64, watch::Sender<u64>>,
     pub(super) inline_answers: Vec<InlineAnswer>,
     pub(super) calls: Vec<Call>,
     /// How many calls `clear_calls` dropped: a call's number is this plus its
@@ -141,9 +151,11 @@ impl State {
             file_ids_by_path: HashMap::new(),
             last_file: 0,
             last_query: 0,
-            open_callback_queries: HashSet::new(),
+            open_callback_queries: HashMap::new(),
             open_inline_queries: HashSet::new(),
             callback_answers: Vec::new(),
+            callback_answer_index: HashMap::new(),
+            chat_watches: HashMap::new(),
             inline_answers: Vec::new(),
             calls: Vec::new(),
             calls_cleared: 0,
@@ -391,14 +403,13 @@ impl State {
             self.private_chat(from);
         }
         // The message as it stands now, if it still exists.
-        let current = self
-            .bot_messages(message.chat_id)
-            .into_iter()
-            .find(|m| m.message_id == message.message_id);
+        let current =
+            self.find_bot_message(message.chat_id, |m| m.message_id == message.message_id);
         let message_json = self.message_json(current.as_ref().unwrap_or(message));
         self.last_query += 1;
         let id = format!("sandbox-cbq-{}", self.last_query);
-        self.open_callback_queries.insert(id.clone());
+        self.open_callback_queries
+            .insert(id.clone(), message.chat_id);
         let update_id = self.push_update(
             "callback_query",
             json!({
@@ -533,6 +544,7 @@ impl State {
             chat.reply_keyboard = None;
         }
         chat.entries.push(Entry::Bot(message.clone()));
+        self.chat_changed(chat_id);
         Some(message)
     }
 
@@ -566,8 +578,10 @@ impl State {
         edit(message)?;
         message.edited = true;
         message.revision = revision;
+        let message = message.clone();
         self.revision = revision;
-        Ok(message.clone())
+        self.chat_changed(chat_id);
+        Ok(message)
     }
 
     /// Deletes a message of either side; `false` if there is none.
@@ -583,6 +597,7 @@ impl State {
         let deleted = chat.entries.len() < before;
         if deleted {
             self.revision += 1;
+            self.chat_changed(chat_id);
         }
         deleted
     }
@@ -602,12 +617,50 @@ impl State {
             .unwrap_or_default()
     }
 
+    /// The first bot message in the chat, oldest first, that matches `pred`:
+    /// looks through the chat without copying it.
+    pub(super) fn find_bot_message(
+        &self,
+        chat_id: i64,
+        pred: impl Fn(&BotMessage) -> bool,
+    ) -> Option<BotMessage> {
+        self.chats
+            .get(&chat_id)?
+            .entries
+            .iter()
+            .find_map(|e| match e {
+                Entry::Bot(m) if pred(m) => Some(m.clone()),
+                _ => None,
+            })
+    }
+
+    /// A receiver woken by every change in `chat_id` (see `chat_watches`).
+    pub(super) fn watch_chat(&mut self, chat_id: i64) -> watch::Receiver<u64> {
+        self.chat_watches
+            .entry(chat_id)
+            .or_insert_with(|| watch::channel(0).0)
+            .subscribe()
+    }
+
+    /// Wakes whoever waits on `chat_id`.
+    fn chat_changed(&self, chat_id: i64) {
+        if let Some(watch) = self.chat_watches.get(&chat_id) {
+            watch.send_modify(|v| *v = v.wrapping_add(1));
+        }
+    }
+
+    /// The chat of an unanswered callback query.
+    pub(super) fn callback_query_chat(&self, id: &str) -> Option<i64> {
+        self.open_callback_queries.get(id).copied()
+    }
+
     pub(super) fn current_reply_keyboard(&self, chat_id: i64) -> Option<Vec<ReplyButton>> {
         self.chats.get(&chat_id)?.reply_keyboard.clone()
     }
 
-    /// Marks the query answered; `false` if it is unknown or was answered.
-    pub(super) fn close_callback_query(&mut self, id: &str) -> bool {
+    /// Marks the query answered and returns the chat it was pressed in;
+    /// `None` if it is unknown or was answered.
+    pub(super) fn close_callback_query(&mut self, id: &str) -> Option<i64> {
         self.open_callback_queries.remove(id)
     }
 
@@ -615,9 +668,15 @@ impl State {
         self.open_inline_queries.remove(id)
     }
 
-    pub(super) fn record_callback_answer(&mut self, answer: CallbackAnswer) {
+    /// Records the answer to a query pressed in `chat_id`.
+    pub(super) fn record_callback_answer(&mut self, answer: CallbackAnswer, chat_id: i64) {
         self.revision += 1;
+        self.callback_answer_index.insert(
+            answer.callback_query_id.clone(),
+            self.callback_answers.len(),
+        );
         self.callback_answers.push(answer);
+        self.chat_changed(chat_id);
     }
 
     pub(super) fn record_inline_answer(&mut self, answer: InlineAnswer) {
@@ -626,10 +685,8 @@ impl State {
     }
 
     pub(super) fn callback_answer(&self, id: &str) -> Option<CallbackAnswer> {
-        self.callback_answers
-            .iter()
-            .find(|a| a.callback_query_id == id)
-            .cloned()
+        let index = *self.callback_answer_index.get(id)?;
+        self.callback_answers.get(index).cloned()
     }
 
     pub(super) fn inline_answer(&self, id: &str) -> Option<InlineAnswer> {
