@@ -19,6 +19,9 @@
 //! answered twice. Errors carry Telegram's own wording, so teloxide maps them
 //! to the same `ApiError` variants as in production.
 //!
+//! A real network hands a busy bot many updates in one `getUpdates` answer,
+//! where concurrency bugs live; a test gets the same with [`Sandbox::hold`].
+//!
 //! Waiting never sleeps: long polling and the `wait_for_*` helpers are woken by
 //! `tokio::sync::watch` channels (one per chat for the helpers that wait on a
 //! chat, so that a crowd of waiters does not wake for every message).
@@ -292,6 +295,31 @@ impl Sandbox {
         self.shared().wake_pollers();
     }
 
+    /// Holds back `getUpdates` until the returned guard is released (or
+    /// dropped): meanwhile it returns nothing, and long polls keep waiting.
+    /// Everything injected or redelivered in the meantime then comes out in
+    /// one `getUpdates` answer (up to its `limit`, 100 by default), as
+    /// Telegram hands a busy bot a crowd's updates. Without it, a bot polling
+    /// while a test injects picks updates up one or two at a time, and
+    /// concurrency bugs (like sled's deadlock with 7 flushes in flight) never
+    /// show. Holds nest: the updates go out when the last one is released.
+    ///
+    /// ```no_run
+    /// # async fn crowd(sandbox: &escale::sandbox::Sandbox, tourists: &[escale::sandbox::Person]) {
+    /// let batch = sandbox.hold();
+    /// for tourist in tourists {
+    ///     sandbox.send_text(tourist, "/start spot_chateau");
+    /// }
+    /// batch.release(); // the bot's next getUpdates returns them all
+    /// # }
+    /// ```
+    pub fn hold(&self) -> Hold {
+        self.shared().lock().holds += 1;
+        Hold {
+            shared: Arc::clone(&self.inner.shared),
+        }
+    }
+
     // ----- observing the bot ------------------------------------------------
 
     /// The bot's messages in a chat as they stand now (edits applied,
@@ -489,6 +517,34 @@ impl fmt::Debug for Sandbox {
         f.debug_struct("Sandbox")
             .field("addr", &self.inner.addr)
             .finish_non_exhaustive()
+    }
+}
+
+/// Holds back `getUpdates` while alive; see [`Sandbox::hold`].
+#[must_use = "dropping the hold at once releases the updates at once"]
+pub struct Hold {
+    shared: Arc<Shared>,
+}
+
+impl Hold {
+    /// Lets the bot's next (or waiting) `getUpdates` take everything pending,
+    /// in one answer. The same as dropping the hold; this says it.
+    pub fn release(self) {}
+}
+
+impl Drop for Hold {
+    fn drop(&mut self) {
+        {
+            let mut state = self.shared.lock();
+            state.holds = state.holds.saturating_sub(1);
+        }
+        self.shared.wake_pollers();
+    }
+}
+
+impl fmt::Debug for Hold {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Hold").finish_non_exhaustive()
     }
 }
 

@@ -126,6 +126,8 @@ pub(super) struct State {
     /// sends, edits or deletes a message, answers a button pressed there). With a crowd, each
     /// waiter then wakes for its own chat only, instead of for every tourist's reply.
     chat_watches: HashMap<i64, watch::Sender<u64>>,
+    /// How many [`super::Hold`]s are alive; while any is, `getUpdates` hands out nothing.
+    pub(super) holds: usize,
     pub(super) inline_answers: Vec<InlineAnswer>,
     pub(super) calls: Vec<Call>,
     /// How many calls `clear_calls` dropped: a call's number is this plus its
@@ -156,6 +158,7 @@ impl State {
             callback_answers: Vec::new(),
             callback_answer_index: HashMap::new(),
             chat_watches: HashMap::new(),
+            holds: 0,
             inline_answers: Vec::new(),
             calls: Vec::new(),
             calls_cleared: 0,
@@ -493,9 +496,12 @@ impl State {
     }
 
     /// The updates the next `getUpdates` returns (without confirming them),
-    /// at most `limit`, oldest first. Updates of kinds the bot did not allow
-    /// are dropped, as Telegram never stores them.
+    /// at most `limit`, oldest first; none while a hold is alive. Updates of
+    /// kinds the bot did not allow are dropped, as Telegram never stores them.
     pub(super) fn take_batch(&mut self, limit: usize) -> Vec<Value> {
+        if self.holds > 0 {
+            return Vec::new();
+        }
         if let Some(allowed) = self.allowed_updates.as_ref().filter(|a| !a.is_empty()) {
             let is_allowed = |u: &Update| allowed.iter().any(|a| a == u.kind);
             self.pending.retain(is_allowed);
