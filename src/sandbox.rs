@@ -289,6 +289,8 @@ impl Sandbox {
     /// confirming it: the next `getUpdates` returns this update again, with
     /// the same `update_id`, whatever its offset, and keeps returning it
     /// until a later `getUpdates` confirms it with an offset above its id.
+    /// An update the bot received but has not confirmed yet comes again after
+    /// its confirmation, so a test need not know how far the bot's offset got.
     /// Unknown ids are ignored.
     pub fn redeliver(&self, update_id: i64) {
         self.shared().lock().redeliver(update_id);

@@ -255,6 +255,27 @@ async fn a_held_batch_of_32_updates_comes_out_in_one_answer() {
     assert_eq!(i64::from(released[0].id.0), late);
 }
 
+/// The bot has the update but has not confirmed it yet (its next poll is not sent): a
+/// redelivery still brings it once more after the confirmation.
+#[tokio::test]
+async fn redeliver_before_the_confirmation_still_comes_again() {
+    let (sandbox, bot) = setup().await;
+    let sent = sandbox.send_text(&amelie(), "/start");
+    let first = poll(&bot, 0).await;
+    assert_eq!(first.len(), 1);
+    sandbox.redeliver(sent.update_id);
+    let again = poll(&bot, first[0].id.as_offset()).await;
+    assert_eq!(again.len(), 1, "once, not twice: {again:?}");
+    assert_eq!(again[0].id, first[0].id);
+    let none = bot
+        .get_updates()
+        .offset(first[0].id.as_offset())
+        .timeout(0)
+        .await
+        .expect("getUpdates");
+    assert!(none.is_empty(), "{none:?}");
+}
+
 #[tokio::test]
 async fn allowed_updates_stick_and_filter() {
     let (sandbox, bot) = setup().await;

@@ -452,8 +452,12 @@ impl State {
     }
 
     pub(super) fn redeliver(&mut self, update_id: i64) {
-        let already_queued = self.pending.iter().any(|u| u.id == update_id)
-            || self.redeliveries.iter().any(|r| r.update.id == update_id);
+        // Still pending (the bot may have it in flight, its offset not sent
+        // yet) counts too: the redelivery outlives the confirmation.
+        let already_queued = self
+            .redeliveries
+            .iter()
+            .any(|r| r.update.id == update_id && !r.delivered);
         let known = usize::try_from(update_id - 1)
             .ok()
             .and_then(|i| self.history.get(i))
@@ -514,6 +518,8 @@ impl State {
             .chain(self.pending.iter())
             .collect();
         batch.sort_by_key(|u| u.id);
+        // A pending update redelivered goes out once per answer.
+        batch.dedup_by_key(|u| u.id);
         batch.truncate(limit);
         let ids: HashSet<i64> = batch.iter().map(|u| u.id).collect();
         let json = batch.into_iter().map(|u| u.json.clone()).collect();
