@@ -411,6 +411,7 @@ async fn moderation_and_consent_change_racing_on_one_photo() {
             .await
             .unwrap_or_else(|e| panic!("{e}"));
     }
+    eprintln!("{approved} of 8 photos approved before their withdrawal");
     assert_eq!(
         counted(store(&world), since, Metric::PhotoApproved, "chateau"),
         approved,
@@ -595,7 +596,9 @@ async fn kill_nine_loses_no_confirmed_task() {
     // Everything the sandbox received came from the process before it died: each confirmation
     // there was sent after its write was durable.
     let seen: Vec<bool> = presses.iter().map(|p| confirmed(&sandbox, p)).collect();
-    assert!(seen.iter().any(|&c| c), "at least one confirmation");
+    let seen_count = seen.iter().filter(|&&c| c).count();
+    eprintln!("{seen_count} of 20 presses confirmed before the kill");
+    assert!(seen_count > 0, "at least one confirmation");
 
     let mut second = spawn_escale(&sandbox, data.path(), &log);
     let retry_batch = sandbox.hold();
