@@ -452,8 +452,9 @@ impl State {
     }
 
     pub(super) fn redeliver(&mut self, update_id: i64) {
-        // Still pending (the bot may have it in flight, its offset not sent
-        // yet) counts too: the redelivery outlives the confirmation.
+        // Queued even while the update is still pending (the bot may have it
+        // in flight, its offset not sent yet): the redelivery outlives that
+        // confirmation. One waiting redelivery per update is enough.
         let already_queued = self
             .redeliveries
             .iter()
