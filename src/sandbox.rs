@@ -19,8 +19,12 @@
 //! answered twice. Errors carry Telegram's own wording, so teloxide maps them
 //! to the same `ApiError` variants as in production.
 //!
+//! A real network hands a busy bot many updates in one `getUpdates` answer,
+//! where concurrency bugs live; a test gets the same with [`Sandbox::hold`].
+//!
 //! Waiting never sleeps: long polling and the `wait_for_*` helpers are woken by
-//! `tokio::sync::watch` channels.
+//! `tokio::sync::watch` channels (one per chat for the helpers that wait on a
+//! chat, so that a crowd of waiters does not wake for every message).
 
 mod html;
 mod methods;
@@ -285,10 +289,37 @@ impl Sandbox {
     /// confirming it: the next `getUpdates` returns this update again, with
     /// the same `update_id`, whatever its offset, and keeps returning it
     /// until a later `getUpdates` confirms it with an offset above its id.
+    /// An update the bot received but has not confirmed yet comes again after
+    /// its confirmation, so a test need not know how far the bot's offset got.
     /// Unknown ids are ignored.
     pub fn redeliver(&self, update_id: i64) {
         self.shared().lock().redeliver(update_id);
         self.shared().wake_pollers();
+    }
+
+    /// Holds back `getUpdates` until the returned guard is released (or
+    /// dropped): meanwhile it returns nothing, and long polls keep waiting.
+    /// Everything injected or redelivered in the meantime then comes out in
+    /// one `getUpdates` answer (up to its `limit`, 100 by default), as
+    /// Telegram hands a busy bot a crowd's updates. Without it, a bot polling
+    /// while a test injects picks updates up one or two at a time, and
+    /// concurrency bugs (like sled's deadlock with 7 flushes in flight) never
+    /// show. Holds nest: the updates go out when the last one is released.
+    ///
+    /// ```no_run
+    /// # async fn crowd(sandbox: &escale::sandbox::Sandbox, tourists: &[escale::sandbox::Person]) {
+    /// let batch = sandbox.hold();
+    /// for tourist in tourists {
+    ///     sandbox.send_text(tourist, "/start spot_chateau");
+    /// }
+    /// batch.release(); // the bot's next getUpdates returns them all
+    /// # }
+    /// ```
+    pub fn hold(&self) -> Hold {
+        self.shared().lock().holds += 1;
+        Hold {
+            shared: Arc::clone(&self.inner.shared),
+        }
     }
 
     // ----- observing the bot ------------------------------------------------
@@ -336,11 +367,8 @@ impl Sandbox {
     ) -> Result<BotMessage, WaitError> {
         let timeout = self.shared().config.wait_timeout;
         let found = self
-            .wait_until(|state| {
-                state
-                    .bot_messages(chat_id)
-                    .into_iter()
-                    .find(|m| m.revision > after_revision && pred(m))
+            .wait_until(Some(chat_id), |state| {
+                state.find_bot_message(chat_id, |m| m.revision > after_revision && pred(m))
             })
             .await;
         found.ok_or_else(|| {
@@ -368,8 +396,10 @@ impl Sandbox {
         &self,
         callback_query_id: &str,
     ) -> Result<CallbackAnswer, WaitError> {
+        // An open query's answer can only come in the chat it was pressed in.
+        let chat_id = self.shared().lock().callback_query_chat(callback_query_id);
         let found = self
-            .wait_until(|state| state.callback_answer(callback_query_id))
+            .wait_until(chat_id, |state| state.callback_answer(callback_query_id))
             .await;
         found.ok_or_else(|| WaitError::NoCallbackAnswer {
             callback_query_id: callback_query_id.to_owned(),
@@ -389,7 +419,7 @@ impl Sandbox {
         inline_query_id: &str,
     ) -> Result<InlineAnswer, WaitError> {
         let found = self
-            .wait_until(|state| state.inline_answer(inline_query_id))
+            .wait_until(None, |state| state.inline_answer(inline_query_id))
             .await;
         found.ok_or_else(|| WaitError::NoInlineAnswer {
             inline_query_id: inline_query_id.to_owned(),
@@ -397,23 +427,37 @@ impl Sandbox {
         })
     }
 
-    /// Polls `check` each time the state changes, until it returns `Some` or
-    /// the configured timeout passes.
-    async fn wait_until<T>(&self, check: impl Fn(&State) -> Option<T>) -> Option<T> {
+    /// Polls `check` each time the state changes (in `chat`, when given: see
+    /// `State::chat_watches`), until it returns `Some` or the configured
+    /// timeout passes.
+    async fn wait_until<T>(
+        &self,
+        chat: Option<i64>,
+        check: impl Fn(&State) -> Option<T>,
+    ) -> Option<T> {
         let shared = self.shared();
-        // Subscribing before checking: a change between the check and the
-        // wait still wakes us.
-        let mut changes = shared.changes.subscribe();
         let deadline = tokio::time::Instant::now() + shared.config.wait_timeout;
-        loop {
-            if let Some(found) = check(&shared.lock()) {
+        // Subscribing before checking, under the same lock: a change between
+        // the check and the wait still wakes us.
+        let mut changes = {
+            let mut state = shared.lock();
+            if let Some(found) = check(&state) {
                 return Some(found);
             }
+            match chat {
+                Some(chat_id) => state.watch_chat(chat_id),
+                None => shared.changes.subscribe(),
+            }
+        };
+        loop {
             match tokio::time::timeout_at(deadline, changes.changed()).await {
                 Ok(Ok(())) => {}
                 // Timed out (or the sender is gone, which cannot happen while
                 // `self` holds it): one last look.
                 _ => return check(&shared.lock()),
+            }
+            if let Some(found) = check(&shared.lock()) {
+                return Some(found);
             }
         }
     }
@@ -475,6 +519,34 @@ impl fmt::Debug for Sandbox {
         f.debug_struct("Sandbox")
             .field("addr", &self.inner.addr)
             .finish_non_exhaustive()
+    }
+}
+
+/// Holds back `getUpdates` while alive; see [`Sandbox::hold`].
+#[must_use = "dropping the hold at once releases the updates at once"]
+pub struct Hold {
+    shared: Arc<Shared>,
+}
+
+impl Hold {
+    /// Lets the bot's next (or waiting) `getUpdates` take everything pending,
+    /// in one answer. The same as dropping the hold; this says it.
+    pub fn release(self) {}
+}
+
+impl Drop for Hold {
+    fn drop(&mut self) {
+        {
+            let mut state = self.shared.lock();
+            state.holds = state.holds.saturating_sub(1);
+        }
+        self.shared.wake_pollers();
+    }
+}
+
+impl fmt::Debug for Hold {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Hold").finish_non_exhaustive()
     }
 }
 

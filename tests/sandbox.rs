@@ -188,6 +188,94 @@ async fn redeliver_returns_a_confirmed_update_again() {
     );
 }
 
+/// A crowd's updates in one `getUpdates` answer, as Telegram hands them to a busy bot: nothing
+/// comes out while the batch is held, then all of it at once.
+#[tokio::test]
+async fn a_held_batch_of_32_updates_comes_out_in_one_answer() {
+    let (sandbox, bot) = setup().await;
+    let batch = sandbox.hold();
+    let sent: Vec<i64> = (0..32)
+        .map(|i| {
+            let tourist = Person::new(500 + i, "Alex").with_language("en");
+            sandbox.send_text(&tourist, "/start spot_chateau").update_id
+        })
+        .collect();
+
+    let short = bot.get_updates().timeout(0).await.expect("getUpdates");
+    assert!(short.is_empty(), "held, yet returned {short:?}");
+    let start = Instant::now();
+    let long = bot.get_updates().timeout(1).await.expect("getUpdates");
+    assert!(long.is_empty(), "held, yet returned {long:?}");
+    assert!(
+        start.elapsed() >= Duration::from_millis(900),
+        "a long poll keeps waiting while held; it returned after {:?}",
+        start.elapsed()
+    );
+    assert_eq!(sandbox.pending_updates(), 32, "held back, not dropped");
+
+    // A long poll waiting when the batch is released gets all of it at once.
+    let polls = sandbox.calls_to("getUpdates").len();
+    let waiting = tokio::spawn({
+        let bot = bot.clone();
+        async move { poll(&bot, 0).await }
+    });
+    tokio::time::timeout(Duration::from_secs(5), async {
+        while sandbox.calls_to("getUpdates").len() == polls {
+            tokio::task::yield_now().await;
+        }
+    })
+    .await
+    .expect("the long poll reaches the sandbox");
+    let released_at = Instant::now();
+    batch.release();
+    let updates = waiting.await.expect("poll task");
+    assert!(
+        released_at.elapsed() < Duration::from_secs(4),
+        "woken by the release, not by its timeout"
+    );
+    let ids: Vec<i64> = updates.iter().map(|u| i64::from(u.id.0)).collect();
+    assert_eq!(ids, sent, "all 32 in one answer, oldest first");
+
+    // Confirmed: nothing more. Holds nest, and a hold dropped without a word releases too.
+    let offset = updates.last().expect("updates").id.as_offset();
+    let outer = sandbox.hold();
+    let inner = sandbox.hold();
+    let late = sandbox.send_text(&amelie(), "late").update_id;
+    drop(inner);
+    let still_held = bot
+        .get_updates()
+        .offset(offset)
+        .timeout(0)
+        .await
+        .expect("getUpdates");
+    assert!(still_held.is_empty(), "holds nest: {still_held:?}");
+    drop(outer);
+    let released = poll(&bot, offset).await;
+    assert_eq!(released.len(), 1);
+    assert_eq!(i64::from(released[0].id.0), late);
+}
+
+/// The bot has the update but has not confirmed it yet (its next poll is not sent): a
+/// redelivery still brings it once more after the confirmation.
+#[tokio::test]
+async fn redeliver_before_the_confirmation_still_comes_again() {
+    let (sandbox, bot) = setup().await;
+    let sent = sandbox.send_text(&amelie(), "/start");
+    let first = poll(&bot, 0).await;
+    assert_eq!(first.len(), 1);
+    sandbox.redeliver(sent.update_id);
+    let again = poll(&bot, first[0].id.as_offset()).await;
+    assert_eq!(again.len(), 1, "once, not twice: {again:?}");
+    assert_eq!(again[0].id, first[0].id);
+    let none = bot
+        .get_updates()
+        .offset(first[0].id.as_offset())
+        .timeout(0)
+        .await
+        .expect("getUpdates");
+    assert!(none.is_empty(), "{none:?}");
+}
+
 #[tokio::test]
 async fn allowed_updates_stick_and_filter() {
     let (sandbox, bot) = setup().await;

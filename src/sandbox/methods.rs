@@ -609,10 +609,10 @@ fn answer_callback_query(shared: &Shared, p: &Params) -> Result<Value, ApiError>
     {
         let mut state = shared.lock();
         // Unknown, or answered already: a bot bug Telegram reports so.
-        if !state.close_callback_query(&answer.callback_query_id) {
+        let Some(chat_id) = state.close_callback_query(&answer.callback_query_id) else {
             return Err(ApiError::bad_request(QUERY_TOO_OLD));
-        }
-        state.record_callback_answer(answer.clone());
+        };
+        state.record_callback_answer(answer.clone(), chat_id);
     }
     shared.notify(Some(Activity::CallbackAnswered(answer)));
     Ok(json!(true))

@@ -8,6 +8,7 @@ use std::{
 };
 
 use serde_json::{Map, Value, json};
+use tokio::sync::watch;
 
 use super::{
     BOT_ID, BotMessage, Call, CallbackAnswer, Content, FileRef, InlineAnswer, Person, ReplyButton,
@@ -113,9 +114,20 @@ pub(super) struct State {
     file_ids_by_path: HashMap<String, String>,
     last_file: u64,
     last_query: u64,
-    open_callback_queries: HashSet<String>,
+    /// Unanswered callback queries → the chat of the pressed message, whose waiters the answer
+    /// wakes.
+    open_callback_queries: HashMap<String, i64>,
     open_inline_queries: HashSet<String>,
     pub(super) callback_answers: Vec<CallbackAnswer>,
+    /// Query id → its answer's index in `callback_answers`: a crowd's waits look answers up
+    /// without scanning them all.
+    callback_answer_index: HashMap<String, usize>,
+    /// Per chat, bumped when something a waiter on that chat may want happens there (the bot
+    /// sends, edits or deletes a message, answers a button pressed there). With a crowd, each
+    /// waiter then wakes for its own chat only, instead of for every tourist's reply.
+    chat_watches: HashMap<i64, watch::Sender<u64>>,
+    /// How many [`super::Hold`]s are alive; while any is, `getUpdates` hands out nothing.
+    pub(super) holds: usize,
     pub(super) inline_answers: Vec<InlineAnswer>,
     pub(super) calls: Vec<Call>,
     /// How many calls `clear_calls` dropped: a call's number is this plus its
@@ -141,9 +153,12 @@ impl State {
             file_ids_by_path: HashMap::new(),
             last_file: 0,
             last_query: 0,
-            open_callback_queries: HashSet::new(),
+            open_callback_queries: HashMap::new(),
             open_inline_queries: HashSet::new(),
             callback_answers: Vec::new(),
+            callback_answer_index: HashMap::new(),
+            chat_watches: HashMap::new(),
+            holds: 0,
             inline_answers: Vec::new(),
             calls: Vec::new(),
             calls_cleared: 0,
@@ -391,14 +406,13 @@ impl State {
             self.private_chat(from);
         }
         // The message as it stands now, if it still exists.
-        let current = self
-            .bot_messages(message.chat_id)
-            .into_iter()
-            .find(|m| m.message_id == message.message_id);
+        let current =
+            self.find_bot_message(message.chat_id, |m| m.message_id == message.message_id);
         let message_json = self.message_json(current.as_ref().unwrap_or(message));
         self.last_query += 1;
         let id = format!("sandbox-cbq-{}", self.last_query);
-        self.open_callback_queries.insert(id.clone());
+        self.open_callback_queries
+            .insert(id.clone(), message.chat_id);
         let update_id = self.push_update(
             "callback_query",
             json!({
@@ -438,8 +452,13 @@ impl State {
     }
 
     pub(super) fn redeliver(&mut self, update_id: i64) {
-        let already_queued = self.pending.iter().any(|u| u.id == update_id)
-            || self.redeliveries.iter().any(|r| r.update.id == update_id);
+        // Queued even while the update is still pending (the bot may have it
+        // in flight, its offset not sent yet): the redelivery outlives that
+        // confirmation. One waiting redelivery per update is enough.
+        let already_queued = self
+            .redeliveries
+            .iter()
+            .any(|r| r.update.id == update_id && !r.delivered);
         let known = usize::try_from(update_id - 1)
             .ok()
             .and_then(|i| self.history.get(i))
@@ -482,9 +501,12 @@ impl State {
     }
 
     /// The updates the next `getUpdates` returns (without confirming them),
-    /// at most `limit`, oldest first. Updates of kinds the bot did not allow
-    /// are dropped, as Telegram never stores them.
+    /// at most `limit`, oldest first; none while a hold is alive. Updates of
+    /// kinds the bot did not allow are dropped, as Telegram never stores them.
     pub(super) fn take_batch(&mut self, limit: usize) -> Vec<Value> {
+        if self.holds > 0 {
+            return Vec::new();
+        }
         if let Some(allowed) = self.allowed_updates.as_ref().filter(|a| !a.is_empty()) {
             let is_allowed = |u: &Update| allowed.iter().any(|a| a == u.kind);
             self.pending.retain(is_allowed);
@@ -497,6 +519,8 @@ impl State {
             .chain(self.pending.iter())
             .collect();
         batch.sort_by_key(|u| u.id);
+        // A pending update redelivered goes out once per answer.
+        batch.dedup_by_key(|u| u.id);
         batch.truncate(limit);
         let ids: HashSet<i64> = batch.iter().map(|u| u.id).collect();
         let json = batch.into_iter().map(|u| u.json.clone()).collect();
@@ -533,6 +557,7 @@ impl State {
             chat.reply_keyboard = None;
         }
         chat.entries.push(Entry::Bot(message.clone()));
+        self.chat_changed(chat_id);
         Some(message)
     }
 
@@ -566,8 +591,10 @@ impl State {
         edit(message)?;
         message.edited = true;
         message.revision = revision;
+        let message = message.clone();
         self.revision = revision;
-        Ok(message.clone())
+        self.chat_changed(chat_id);
+        Ok(message)
     }
 
     /// Deletes a message of either side; `false` if there is none.
@@ -583,6 +610,7 @@ impl State {
         let deleted = chat.entries.len() < before;
         if deleted {
             self.revision += 1;
+            self.chat_changed(chat_id);
         }
         deleted
     }
@@ -602,12 +630,50 @@ impl State {
             .unwrap_or_default()
     }
 
+    /// The first bot message in the chat, oldest first, that matches `pred`:
+    /// looks through the chat without copying it.
+    pub(super) fn find_bot_message(
+        &self,
+        chat_id: i64,
+        pred: impl Fn(&BotMessage) -> bool,
+    ) -> Option<BotMessage> {
+        self.chats
+            .get(&chat_id)?
+            .entries
+            .iter()
+            .find_map(|e| match e {
+                Entry::Bot(m) if pred(m) => Some(m.clone()),
+                _ => None,
+            })
+    }
+
+    /// A receiver woken by every change in `chat_id` (see `chat_watches`).
+    pub(super) fn watch_chat(&mut self, chat_id: i64) -> watch::Receiver<u64> {
+        self.chat_watches
+            .entry(chat_id)
+            .or_insert_with(|| watch::channel(0).0)
+            .subscribe()
+    }
+
+    /// Wakes whoever waits on `chat_id`.
+    fn chat_changed(&self, chat_id: i64) {
+        if let Some(watch) = self.chat_watches.get(&chat_id) {
+            watch.send_modify(|v| *v = v.wrapping_add(1));
+        }
+    }
+
+    /// The chat of an unanswered callback query.
+    pub(super) fn callback_query_chat(&self, id: &str) -> Option<i64> {
+        self.open_callback_queries.get(id).copied()
+    }
+
     pub(super) fn current_reply_keyboard(&self, chat_id: i64) -> Option<Vec<ReplyButton>> {
         self.chats.get(&chat_id)?.reply_keyboard.clone()
     }
 
-    /// Marks the query answered; `false` if it is unknown or was answered.
-    pub(super) fn close_callback_query(&mut self, id: &str) -> bool {
+    /// Marks the query answered and returns the chat it was pressed in;
+    /// `None` if it is unknown or was answered.
+    pub(super) fn close_callback_query(&mut self, id: &str) -> Option<i64> {
         self.open_callback_queries.remove(id)
     }
 
@@ -615,9 +681,15 @@ impl State {
         self.open_inline_queries.remove(id)
     }
 
-    pub(super) fn record_callback_answer(&mut self, answer: CallbackAnswer) {
+    /// Records the answer to a query pressed in `chat_id`.
+    pub(super) fn record_callback_answer(&mut self, answer: CallbackAnswer, chat_id: i64) {
         self.revision += 1;
+        self.callback_answer_index.insert(
+            answer.callback_query_id.clone(),
+            self.callback_answers.len(),
+        );
         self.callback_answers.push(answer);
+        self.chat_changed(chat_id);
     }
 
     pub(super) fn record_inline_answer(&mut self, answer: InlineAnswer) {
@@ -626,10 +698,8 @@ impl State {
     }
 
     pub(super) fn callback_answer(&self, id: &str) -> Option<CallbackAnswer> {
-        self.callback_answers
-            .iter()
-            .find(|a| a.callback_query_id == id)
-            .cloned()
+        let index = *self.callback_answer_index.get(id)?;
+        self.callback_answers.get(index).cloned()
     }
 
     pub(super) fn inline_answer(&self, id: &str) -> Option<InlineAnswer> {
