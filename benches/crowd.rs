@@ -146,6 +146,7 @@ impl Bot {
                     token: Token::new(Sandbox::TOKEN),
                     api_url: Some(sandbox.api_url()),
                     throttle: false,
+                    fair_share: false,
                 };
                 let running = telegram::start(escale, connection)
                     .await

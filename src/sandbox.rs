@@ -412,6 +412,14 @@ impl Sandbox {
         })
     }
 
+    /// Waits until the bot leaves the group `chat_id` (`leaveChat`); false if it did not within
+    /// the wait timeout.
+    pub async fn wait_for_leave(&self, chat_id: i64) -> bool {
+        self.wait_until(None, |state| state.has_left(chat_id).then_some(()))
+            .await
+            .is_some()
+    }
+
     /// Waits until the bot answers the inline query `inline_query_id` (from
     /// [`Sent::inline_query_id`]).
     pub async fn wait_for_inline_answer(

@@ -559,11 +559,6 @@ impl Store {
             .map_err(|_| StoreError::Corrupt("schema version".into()))?;
         Ok(u32::from_be_bytes(bytes))
     }
-
-    /// How many times the store was flushed to disk (group commit: one per batch of writes).
-    pub fn fsyncs(&self) -> u64 {
-        0
-    }
 }
 
 /// One lock per group of tourist records, so that two updates touching the same record (the

@@ -616,6 +616,7 @@ async fn edited_messages_change_nothing_and_groups_are_left() {
         .sandbox
         .send_group_text(&alex, -100500, "who is going up the funicular?");
     world.reply(&sent, "private chats only").await;
+    assert!(world.sandbox.wait_for_leave(-100500).await, "the bot left");
 }
 
 #[tokio::test]

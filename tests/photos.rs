@@ -521,3 +521,27 @@ async fn myphotos_and_mydata_show_the_photos_and_consent_can_be_changed() {
         "{json}"
     );
 }
+
+/// The bot leaves any group it is added to, except the office's moderation chat: staff talking
+/// there get no answer and the photos keep coming.
+#[tokio::test]
+async fn the_moderation_chat_is_never_left() {
+    let world = office_world(config::EMBEDDED).await;
+    world
+        .sandbox
+        .send_group_text(&admin(), MODERATION, "/start");
+    let alex = tourist(12, "en");
+    let question = share(&world, &alex).await;
+    let (credit, _) = world
+        .press(&alex, &question, "All", "How should we credit you")
+        .await;
+    let sent = press_data(&world, &alex, &credit, "Anonymous");
+    moderation_message(&world, &sent).await;
+    assert!(world.sandbox.calls_to("leaveChat").is_empty());
+    let answers = world.sandbox.messages(MODERATION);
+    assert_eq!(
+        answers.len(),
+        1,
+        "only the photo, no answer to the staff: {answers:?}"
+    );
+}

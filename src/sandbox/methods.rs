@@ -49,6 +49,13 @@ pub(super) async fn call(shared: &Shared, method: &str, p: &Params) -> Result<Va
         "answercallbackquery" => answer_callback_query(shared, p),
         "answerinlinequery" => answer_inline_query(shared, p),
         "getfile" => get_file(&shared.lock(), p),
+        "leavechat" => {
+            let chat = p.chat_id()?;
+            ensure_chat(shared, chat)?;
+            shared.lock().leave(chat);
+            shared.notify(None);
+            Ok(json!(true))
+        }
         "sendchataction" => {
             ensure_chat(shared, p.chat_id()?)?;
             p.required("action")?;

@@ -110,6 +110,8 @@ pub(super) struct State {
     /// Change counter, see `BotMessage::revision`.
     revision: u64,
     chats: HashMap<i64, Chat>,
+    /// Groups the bot left (`leaveChat`): it can no longer post there.
+    left: std::collections::HashSet<i64>,
     files: HashMap<String, StoredFile>,
     file_ids_by_path: HashMap<String, String>,
     last_file: u64,
@@ -149,6 +151,7 @@ impl State {
             poll_generation: 0,
             revision: 0,
             chats: HashMap::new(),
+            left: Default::default(),
             files: HashMap::new(),
             file_ids_by_path: HashMap::new(),
             last_file: 0,
@@ -533,7 +536,15 @@ impl State {
     // ----- the bot's side ---------------------------------------------------
 
     pub(super) fn has_chat(&self, chat_id: i64) -> bool {
-        self.chats.contains_key(&chat_id)
+        self.chats.contains_key(&chat_id) && !self.left.contains(&chat_id)
+    }
+
+    pub(super) fn leave(&mut self, chat_id: i64) {
+        self.left.insert(chat_id);
+    }
+
+    pub(super) fn has_left(&self, chat_id: i64) -> bool {
+        self.left.contains(&chat_id)
     }
 
     /// Stores a message the bot sent; `None` if the chat is unknown.
