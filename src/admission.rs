@@ -75,8 +75,12 @@ impl Admission {
         bucket.tokens = (bucket.tokens + earned).min(BURST);
         bucket.at = now;
         if bucket.tokens >= 1.0 {
+            // Told once per flood: only a chat quiet long enough to fill its bucket again is
+            // told again.
+            if bucket.tokens >= BURST {
+                bucket.warned = false;
+            }
             bucket.tokens -= 1.0;
-            bucket.warned = false;
             return Verdict::Admit;
         }
         if bucket.warned {
@@ -102,12 +106,18 @@ mod tests {
         assert!(verdicts[31..].iter().all(|v| *v == Verdict::Drop));
         // Another chat is not touched by the flood.
         assert_eq!(admission.check(7, start), Verdict::Admit);
-        // Back after a pause, and warned again at the next flood.
+        // The flood goes on: what it earns back passes, and it is not told again.
         let later = start + Duration::from_secs(2);
         for _ in 0..4 {
             assert_eq!(admission.check(42, later), Verdict::Admit);
         }
-        assert_eq!(admission.check(42, later), Verdict::DropAndWarn);
+        assert_eq!(admission.check(42, later), Verdict::Drop);
+        // Quiet long enough to be whole again: a new flood is told once more.
+        let much_later = later + Duration::from_secs(20);
+        for _ in 0..30 {
+            assert_eq!(admission.check(42, much_later), Verdict::Admit);
+        }
+        assert_eq!(admission.check(42, much_later), Verdict::DropAndWarn);
     }
 
     #[test]

@@ -818,3 +818,55 @@ fn commands_that_read_never_create_a_data_folder() {
         "nothing added"
     );
 }
+
+/// With Telegram's flood limits on (1 message a second per chat), replies pile up behind them;
+/// SIGTERM still stops the bot within seconds: what is stored stands, the replies still waiting
+/// are dropped after a few seconds. It used to wait for every one of them (minutes with a
+/// backlog).
+#[tokio::test]
+async fn sigterm_stops_within_seconds_whatever_the_backlog() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_escale"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["run", "--data"])
+        .arg(data.path())
+        .env("TELOXIDE_TOKEN", Sandbox::TOKEN)
+        .env("TELOXIDE_API_URL", sandbox.api_url().as_str())
+        .env_remove("ESCALE_NO_THROTTLE")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .kill_on_drop(true)
+        .spawn()
+        .unwrap();
+    // Three tourists, 20 messages each: a minute of replies at one a second per chat.
+    for id in 81..84 {
+        let who = Person::new(id, "Alex").with_language("en");
+        for n in 0..20 {
+            sandbox.send_text(&who, &format!("hello {n}"));
+        }
+    }
+    let first = sandbox
+        .wait_for_message(83, |m| !m.plain_text().is_empty())
+        .await;
+    assert!(first.is_ok(), "the bot answers");
+    let pid = child.id().unwrap().to_string();
+    assert!(
+        Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    // A deadline for the stop, not a measurement: 5 s of patience for the replies, then out.
+    let status = tokio::time::timeout(Duration::from_secs(15), child.wait())
+        .await
+        .expect("stopped within 15 s")
+        .unwrap();
+    assert!(status.success(), "{status}");
+    let answered: usize = (81..84).map(|id| sandbox.messages(id).len()).sum();
+    assert!(
+        answered < 60,
+        "the backlog was dropped, not waited for: {answered}"
+    );
+}

@@ -649,3 +649,57 @@ async fn kill_nine_loses_no_confirmed_task() {
         "one count per task done: nothing counted twice, nothing lost"
     );
 }
+
+/// One chat floods 1,000 messages (a script, a forwarded album gone wrong) in the middle of 20
+/// tourists scanning a poster: every tourist is answered, the flood is dropped past its fair
+/// share, told once to slow down, and counted.
+#[tokio::test]
+async fn one_chat_flooding_holds_no_one_else() {
+    let crowd = Crowd::start().await;
+    let flooder = tourist(900, "en");
+    let tourists: Vec<Person> = (1..=20).map(|i| tourist(1000 + i, "en")).collect();
+    let batch = crowd.sandbox.hold();
+    let mut sent = Vec::new();
+    for (i, who) in tourists.iter().enumerate() {
+        for n in 0..50 {
+            crowd
+                .sandbox
+                .send_text(&flooder, &format!("message {}", i * 50 + n));
+        }
+        sent.push(crowd.sandbox.send_text(who, "/start spot_chateau"));
+    }
+    batch.release();
+    for sent in &sent {
+        crowd.reply(sent, "Henri IV").await;
+    }
+    // The same tourists go on, while the flood is still being worked through.
+    let menus: Vec<BotMessage> = crowd
+        .sandbox
+        .messages(1001)
+        .into_iter()
+        .chain((2..=20).flat_map(|i| crowd.sandbox.messages(1000 + i)))
+        .filter(|m| m.button("Use our hashtag").is_some())
+        .collect();
+    assert_eq!(menus.len(), 20);
+    let presses: Vec<Sent> = tourists
+        .iter()
+        .zip(&menus)
+        .map(|(who, menu)| press(&crowd, who, menu, "Use our hashtag"))
+        .collect();
+    for sent in &presses {
+        crowd.reply(sent, "#PauPyrenees").await;
+    }
+    let slow_down = crowd
+        .sandbox
+        .wait_for_message(900, |m| m.plain_text().contains("One thing at a time"))
+        .await;
+    assert!(slow_down.is_ok(), "the flooder is told");
+    crowd.settle(&tourists[0]).await;
+    let told = crowd.count_messages(&flooder, "One thing at a time");
+    assert_eq!(told, 1, "told once");
+    let answered = crowd.count_messages(&flooder, "");
+    assert!(answered < 100, "{answered} answers to a flood of 1,000");
+    let escale = crowd.escale.as_ref().expect("running");
+    let dropped = escale::metrics::Metrics::get(&escale.metrics.dropped);
+    assert!(dropped >= 900, "{dropped} dropped");
+}
