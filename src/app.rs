@@ -420,6 +420,18 @@ mod tests {
             .await;
         }
 
+        /// A photo of `user`'s shared for every use, anonymously, and approved by the office.
+        async fn approved_photo(&self, user: u64) -> u64 {
+            let photo = self.share_photo(user).await;
+            self.press(user, consent(photo, ConsentChoice::All)).await;
+            let choice = CreditChoice::Anonymous;
+            self.press(user, Action::PhotoCredit { photo, choice })
+                .await;
+            let approve = true;
+            self.press(ADMIN, Action::Moderate { photo, approve }).await;
+            photo
+        }
+
         /// Opens the castle's photo task and sends a photo; returns the photo's number.
         async fn share_photo(&self, user: u64) -> u64 {
             self.tourist(user, Tourist::Start(Some("spot_chateau".into())))
@@ -547,25 +559,7 @@ mod tests {
     #[tokio::test]
     async fn withdrawing_an_approved_photo_tells_the_office() {
         let desk = Desk::new();
-        let photo = desk.share_photo(9).await;
-        desk.press(9, consent(photo, ConsentChoice::All)).await;
-        let anonymous = CreditChoice::Anonymous;
-        desk.press(
-            9,
-            Action::PhotoCredit {
-                photo,
-                choice: anonymous,
-            },
-        )
-        .await;
-        desk.press(
-            ADMIN,
-            Action::Moderate {
-                photo,
-                approve: true,
-            },
-        )
-        .await;
+        let photo = desk.approved_photo(9).await;
         let withdrawn = desk.press(9, Action::PhotoWithdraw { photo }).await;
         assert_eq!(texts(&withdrawn, To::Office).len(), 1);
         let stored = desk.stored(9);
@@ -635,25 +629,7 @@ mod tests {
     #[tokio::test]
     async fn forget_erases_the_record_and_leaves_the_office_a_take_down_note() {
         let desk = Desk::new();
-        let photo = desk.share_photo(4).await;
-        desk.press(4, consent(photo, ConsentChoice::All)).await;
-        let anonymous = CreditChoice::Anonymous;
-        desk.press(
-            4,
-            Action::PhotoCredit {
-                photo,
-                choice: anonymous,
-            },
-        )
-        .await;
-        desk.press(
-            ADMIN,
-            Action::Moderate {
-                photo,
-                approve: true,
-            },
-        )
-        .await;
+        let photo = desk.approved_photo(4).await;
         let asked = desk.tourist(4, Tourist::Command(Command::Forget)).await;
         assert_eq!(desk.stored(4).photos.len(), 1, "asking erases nothing");
         assert_eq!(texts(&asked, To::Sender).len(), 1);

@@ -266,16 +266,8 @@ async fn on_staff_command(
     outbox: Outbox,
     chats: Chats,
 ) -> HandlerResult {
-    let Some(from) = msg.from.as_ref() else {
-        return Ok(());
-    };
-    let incoming = Incoming {
-        update: Some(update.id.0),
-        from: person(from),
-        event: Event::Staff(command.into()),
-    };
-    serve(escale, outbox, chats, Origin::chat(msg.chat.id), incoming).await;
-    Ok(())
+    let event = Event::Staff(command.into());
+    serve_message(&update, &msg, event, escale, outbox, chats).await
 }
 
 async fn on_private_message(
@@ -286,21 +278,28 @@ async fn on_private_message(
     outbox: Outbox,
     chats: Chats,
 ) -> HandlerResult {
-    let Some(from) = msg.from.as_ref() else {
-        return Ok(());
-    };
-    let incoming = Incoming {
-        update: Some(update.id.0),
-        from: person(from),
-        event: Event::Tourist(decode::message(&msg, me.username())),
-    };
-    serve(escale, outbox, chats, Origin::chat(msg.chat.id), incoming).await;
-    Ok(())
+    let event = Event::Tourist(decode::message(&msg, me.username()));
+    serve_message(&update, &msg, event, escale, outbox, chats).await
 }
 
 async fn on_group_message(
     update: Update,
     msg: Message,
+    escale: Arc<Escale>,
+    outbox: Outbox,
+    chats: Chats,
+) -> HandlerResult {
+    let event = Event::InGroup {
+        chat: msg.chat.id.0,
+    };
+    serve_message(&update, &msg, event, escale, outbox, chats).await
+}
+
+/// A message's update, answered in its chat (a message without a sender, in a channel, is left).
+async fn serve_message(
+    update: &Update,
+    msg: &Message,
+    event: Event,
     escale: Arc<Escale>,
     outbox: Outbox,
     chats: Chats,
@@ -311,9 +310,7 @@ async fn on_group_message(
     let incoming = Incoming {
         update: Some(update.id.0),
         from: person(from),
-        event: Event::InGroup {
-            chat: msg.chat.id.0,
-        },
+        event,
     };
     serve(escale, outbox, chats, Origin::chat(msg.chat.id), incoming).await;
     Ok(())

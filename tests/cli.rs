@@ -178,7 +178,7 @@ fn demo_replays_a_conversation() {
 async fn run_stops_cleanly_on_sigterm() {
     let sandbox = Sandbox::start().await.unwrap();
     let data = tempfile::tempdir().unwrap();
-    let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_escale"))
+    let child = tokio::process::Command::new(env!("CARGO_BIN_EXE_escale"))
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .args(["run", "--no-throttle", "--data"])
         .arg(data.path())
@@ -197,24 +197,7 @@ async fn run_stops_cleanly_on_sigterm() {
         .unwrap();
     hashtag_done(&sandbox, &alex, &menu).await;
 
-    let pid = child.id().unwrap().to_string();
-    assert!(
-        Command::new("kill")
-            .args(["-TERM", &pid])
-            .status()
-            .unwrap()
-            .success()
-    );
-    let status = tokio::time::timeout(Duration::from_secs(20), child.wait())
-        .await
-        .expect("exits")
-        .unwrap();
-    let mut stderr = String::new();
-    tokio::io::AsyncReadExt::read_to_string(child.stderr.as_mut().unwrap(), &mut stderr)
-        .await
-        .unwrap();
-    assert!(status.success(), "{status}: {stderr}");
-    assert!(stderr.contains("stopped cleanly"), "{stderr}");
+    let stderr = stop(child).await;
     assert!(
         !stderr.contains(Sandbox::TOKEN),
         "the token never reaches the log"
