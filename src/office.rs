@@ -13,7 +13,7 @@
 //! for both. To anyone else these commands do not exist: they get the unknown-command answer.
 
 use crate::Settings;
-use crate::app::{Delivery, Person, Response, To, Toast};
+use crate::app::response::{Delivery, Person, Response, To, Toast};
 use crate::config::Config;
 use crate::journey::{Ctx, Keyboard, Reply};
 use crate::rewards::{self, Redemption};
