@@ -16,7 +16,7 @@
 //! deadlocks with 7 flushes in flight, sled issues #1308 and #1241: it is never used.)
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Condvar, Mutex, PoisonError};
 use std::time::{Duration, Instant};
@@ -80,6 +80,8 @@ pub enum StoreError {
     Corrupt(String),
     #[error("the data could not be made durable: {0}")]
     NotDurable(String),
+    #[error("the store is being opened again after a failure")]
+    Unavailable,
 }
 
 /// What an update does to the tourist's record, decided by the caller of [`Store::update`].
@@ -112,11 +114,30 @@ impl Write {
 }
 
 /// The bot's database. Cheap to clone: clones share the same sled database, locks and flusher.
+///
+/// After an I/O error (a full disk, a failing disk) sled refuses every later write until it is
+/// opened again: the store then closes the database and opens it again in the background, with
+/// a growing pause, until it works. Meanwhile every call fails with [`StoreError::Unavailable`]
+/// (the tourist gets an apology) and nothing is half-written.
 #[derive(Clone)]
 pub struct Store {
+    shared: Arc<Shared>,
+}
+
+struct Shared {
+    /// Where to open the database again; None for a store in memory.
+    dir: Option<PathBuf>,
+    open: std::sync::RwLock<Option<Arc<Open>>>,
+    locks: RecordLocks,
+    healing: std::sync::atomic::AtomicBool,
+    /// Flushes of the databases closed since (the count survives a reopening).
+    fsyncs_before: AtomicU64,
+}
+
+/// The database as opened: its trees and its flusher.
+struct Open {
     db: sled::Db,
     trees: Trees,
-    locks: Arc<RecordLocks>,
     commit: Arc<GroupCommit>,
 }
 
@@ -146,6 +167,253 @@ impl Store {
     /// The folder is private (0700, its files 0600) whatever the umask, before and after sled
     /// opens it (sled creates its files at the first open).
     pub fn open(dir: &Path) -> Result<Store, StoreError> {
+        let open = Open::at(dir)?;
+        Ok(Store::with(Some(dir.to_owned()), open))
+    }
+
+    /// A store that lives in memory and vanishes when dropped: for tests of the application.
+    pub fn temporary() -> Result<Store, StoreError> {
+        let open = Open::from_db(sled::Config::new().temporary(true).open()?)?;
+        Ok(Store::with(None, open))
+    }
+
+    fn with(dir: Option<PathBuf>, open: Open) -> Store {
+        Store {
+            shared: Arc::new(Shared {
+                dir,
+                open: std::sync::RwLock::new(Some(Arc::new(open))),
+                locks: RecordLocks::new(),
+                healing: std::sync::atomic::AtomicBool::new(false),
+                fsyncs_before: AtomicU64::new(0),
+            }),
+        }
+    }
+
+    /// The database as it is open now, or [`StoreError::Unavailable`] while it is opened again.
+    fn current(&self) -> Result<Arc<Open>, StoreError> {
+        self.shared
+            .open
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+            .ok_or(StoreError::Unavailable)
+    }
+
+    /// Runs `f` on the open database; an I/O error starts the healing.
+    fn run<T>(&self, f: impl FnOnce(&Open) -> Result<T, StoreError>) -> Result<T, StoreError> {
+        let result = f(&*self.current()?);
+        if let Err(e) = &result {
+            self.heal_after(e);
+        }
+        result
+    }
+
+    /// After an I/O error, closes the database and opens it again in the background, waiting
+    /// longer after each failure (sled refuses every write after one, even once the disk has
+    /// room again).
+    fn heal_after(&self, error: &StoreError) {
+        let io = matches!(
+            error,
+            StoreError::Sled(sled::Error::Io(_)) | StoreError::NotDurable(_)
+        );
+        let Some(dir) = self.shared.dir.clone() else {
+            return;
+        };
+        if !io || self.shared.healing.swap(true, Ordering::AcqRel) {
+            return;
+        }
+        tracing::error!(error = %error, "the store failed; opening it again in the background");
+        let shared = Arc::downgrade(&self.shared);
+        let spawned = std::thread::Builder::new()
+            .name("escale-store-healer".into())
+            .spawn(move || heal(&shared, &dir));
+        if let Err(e) = spawned {
+            tracing::error!(error = %e, "cannot start healing the store");
+        }
+    }
+
+    /// The one way a tourist's record changes. Under the record's lock: skips `update` if it was
+    /// already applied (`Ok(None)`), lets `decide` change the record and say what to write, writes
+    /// it all in one transaction, then waits until the write is durable before returning what
+    /// `decide` returned. Only the transaction holds the lock, not the wait for the disk. An
+    /// update that changed nothing is remembered as applied too (a redelivered "open the photo
+    /// task" must not undo a later choice), without waiting for the disk.
+    pub async fn update<T>(
+        &self,
+        user_id: u64,
+        update: Option<u32>,
+        decide: impl FnOnce(&mut Tourist) -> (Write, T),
+    ) -> Result<Option<T>, StoreError> {
+        let open = self.current()?;
+        let result = self.update_in(&open, user_id, update, decide).await;
+        if let Err(e) = &result {
+            self.heal_after(e);
+        }
+        result
+    }
+
+    async fn update_in<T>(
+        &self,
+        open: &Open,
+        user_id: u64,
+        update: Option<u32>,
+        decide: impl FnOnce(&mut Tourist) -> (Write, T),
+    ) -> Result<Option<T>, StoreError> {
+        let (wrote, value) = {
+            let _record = self.shared.locks.lock(user_id).await;
+            if let Some(id) = update
+                && open.trees.applied.contains_key(id.to_be_bytes())?
+            {
+                tracing::debug!(update = id, "update already applied; skipped");
+                return Ok(None);
+            }
+            let before = open.tourist(user_id)?;
+            let mut tourist = before.clone();
+            let (mut write, value) = decide(&mut tourist);
+            if matches!(write.record, RecordChange::Save) && tourist == before {
+                write.record = RecordChange::Keep;
+            }
+            if write.is_empty() {
+                // Nothing to confirm, so nothing to wait for: the number alone is written, and
+                // the next flush (before any later update of this tourist is confirmed) covers it.
+                if let Some(id) = update {
+                    let now = crate::unix_now();
+                    open.trees
+                        .applied
+                        .insert(id.to_be_bytes(), &now.to_be_bytes())?;
+                }
+                return Ok(Some(value));
+            }
+            let record = Some((user_id, &before, &tourist));
+            (open.write(record, update, write)?, value)
+        };
+        if wrote {
+            open.durable().await?;
+        }
+        Ok(Some(value))
+    }
+
+    /// Adds one to each counter in `counts` (a key may come several times), durably: for counts
+    /// that belong to no tourist's record.
+    pub async fn count(&self, counts: Vec<CounterKey>) -> Result<(), StoreError> {
+        let open = self.current()?;
+        let write = Write {
+            record: RecordChange::Keep,
+            counts,
+        };
+        let result = match open.write(None, None, write) {
+            Ok(true) => open.durable().await,
+            Ok(false) => Ok(()),
+            Err(e) => Err(e),
+        };
+        if let Err(e) = &result {
+            self.heal_after(e);
+        }
+        result
+    }
+
+    /// Whether Telegram update `update` was applied already (it is being delivered again).
+    pub fn applied(&self, update: u32) -> bool {
+        self.current().is_ok_and(|open| {
+            open.trees
+                .applied
+                .contains_key(update.to_be_bytes())
+                .unwrap_or(false)
+        })
+    }
+
+    /// Returns once every write made so far is on disk: the group commit's flusher covers it in
+    /// its next fsync, shared with every other write waiting at that moment.
+    pub async fn durable(&self) -> Result<(), StoreError> {
+        let open = self.current()?;
+        let result = open.durable().await;
+        if let Err(e) = &result {
+            self.heal_after(e);
+        }
+        result
+    }
+
+    /// How many times the store was flushed to disk (group commit: one per batch of writes).
+    pub fn fsyncs(&self) -> u64 {
+        let now = self
+            .current()
+            .map_or(0, |open| open.commit.shared.fsyncs.load(Ordering::Relaxed));
+        self.shared.fsyncs_before.load(Ordering::Relaxed) + now
+    }
+
+    /// Whether the database is open (false while it is being opened again after a failure).
+    pub fn is_healthy(&self) -> bool {
+        self.current().is_ok()
+    }
+
+    /// The tourist's record; the default (empty) record when escale knows nothing about them.
+    pub fn tourist(&self, user_id: u64) -> Result<Tourist, StoreError> {
+        self.run(|open| open.tourist(user_id))
+    }
+
+    /// The tourist who made the postcard `code`.
+    pub fn card_owner(&self, code: &str) -> Result<Option<u64>, StoreError> {
+        self.run(|open| open.owner(&IndexKey::Card(code.to_owned())))
+    }
+
+    /// The tourist who earned the reward `code`.
+    pub fn reward_owner(&self, code: &str) -> Result<Option<u64>, StoreError> {
+        self.run(|open| open.owner(&IndexKey::Reward(code.to_owned())))
+    }
+
+    /// The tourist whose record holds photo `photo_id`.
+    pub fn photo_owner(&self, photo_id: u64) -> Result<Option<u64>, StoreError> {
+        self.run(|open| open.owner(&IndexKey::Photo(photo_id)))
+    }
+
+    /// Every shared photo with its owner, in the order they were shared.
+    pub fn photos(&self) -> Result<Vec<(u64, Photo)>, StoreError> {
+        self.run(Open::photos)
+    }
+
+    pub fn erased_photos(&self) -> Result<Vec<ErasedPhoto>, StoreError> {
+        self.run(Open::erased_photos)
+    }
+
+    pub fn tourist_count(&self) -> usize {
+        self.current().map_or(0, |open| open.trees.tourists.len())
+    }
+
+    /// The counters of days `from..=to`: a range scan, whatever the number of tourists.
+    pub fn counters(&self, from: u32, to: u32) -> Result<Vec<(CounterKey, u64)>, StoreError> {
+        self.run(|open| open.counters(from, to))
+    }
+
+    /// A new number from 1 up, never given before (sled's monotonic counter, kept across
+    /// restarts).
+    pub fn next_id(&self) -> Result<u64, StoreError> {
+        self.run(|open| Ok(open.db.generate_id()? + 1))
+    }
+
+    /// A random code (40 bits) no tourist holds yet as a reward; None when the system gives no
+    /// randomness (a guessable code would be worse than none).
+    pub fn fresh_reward_code(&self) -> Option<String> {
+        fresh_code(|code| self.reward_owner(code))
+    }
+
+    /// Same, for a postcard's code.
+    pub fn fresh_card_code(&self) -> Option<String> {
+        fresh_code(|code| self.card_owner(code))
+    }
+
+    /// The key that seals the bot's buttons, made at random the first time: buttons drawn by this
+    /// data folder's bot open only with it.
+    pub fn button_key(&self) -> Result<[u8; 32], StoreError> {
+        self.run(Open::button_key)
+    }
+
+    pub fn schema_version(&self) -> Result<u32, StoreError> {
+        self.run(Open::schema_version)
+    }
+}
+
+impl Open {
+    fn at(dir: &Path) -> Result<Open, StoreError> {
         let private = || {
             crate::private::private_dir(dir).map_err(|source| StoreError::Private {
                 path: dir.display().to_string(),
@@ -157,17 +425,12 @@ impl Store {
             path: dir.display().to_string(),
             source,
         })?;
-        let store = Store::from_db(db)?;
+        let open = Open::from_db(db)?;
         private()?;
-        Ok(store)
+        Ok(open)
     }
 
-    /// A store that lives in memory and vanishes when dropped: for tests of the application.
-    pub fn temporary() -> Result<Store, StoreError> {
-        Store::from_db(sled::Config::new().temporary(true).open()?)
-    }
-
-    fn from_db(db: sled::Db) -> Result<Store, StoreError> {
+    fn from_db(db: sled::Db) -> Result<Open, StoreError> {
         let meta = db.open_tree(META)?;
         let found = match meta.get(SCHEMA_KEY)? {
             Some(bytes) => u32::from_be_bytes(
@@ -197,81 +460,16 @@ impl Store {
         };
         let commit = GroupCommit::start(db.clone(), trees.applied.clone())
             .map_err(|e| StoreError::Sled(sled::Error::Io(e)))?;
-        Ok(Store {
-            db,
-            trees,
-            locks: Arc::new(RecordLocks::new()),
-            commit,
-        })
+        Ok(Open { db, trees, commit })
     }
 
-    /// The tourist's record; the default (empty) record when escale knows nothing about them.
-    pub fn tourist(&self, user_id: u64) -> Result<Tourist, StoreError> {
+    fn tourist(&self, user_id: u64) -> Result<Tourist, StoreError> {
         match self.trees.tourists.get(user_id.to_be_bytes())? {
             Some(bytes) => {
                 serde_json::from_slice(&bytes).map_err(|e| StoreError::Corrupt(e.to_string()))
             }
             None => Ok(Tourist::default()),
         }
-    }
-
-    /// The one way a tourist's record changes. Under the record's lock: skips `update` if it was
-    /// already applied (`Ok(None)`), lets `decide` change the record and say what to write, writes
-    /// it all in one transaction, then waits until the write is durable before returning what
-    /// `decide` returned. Only the transaction holds the lock, not the wait for the disk. An
-    /// update that changed nothing is remembered as applied too (a redelivered "open the photo
-    /// task" must not undo a later choice), without waiting for the disk.
-    pub async fn update<T>(
-        &self,
-        user_id: u64,
-        update: Option<u32>,
-        decide: impl FnOnce(&mut Tourist) -> (Write, T),
-    ) -> Result<Option<T>, StoreError> {
-        let (wrote, value) = {
-            let _record = self.locks.lock(user_id).await;
-            if let Some(id) = update
-                && self.trees.applied.contains_key(id.to_be_bytes())?
-            {
-                tracing::debug!(update = id, "update already applied; skipped");
-                return Ok(None);
-            }
-            let before = self.tourist(user_id)?;
-            let mut tourist = before.clone();
-            let (mut write, value) = decide(&mut tourist);
-            if matches!(write.record, RecordChange::Save) && tourist == before {
-                write.record = RecordChange::Keep;
-            }
-            if write.is_empty() {
-                // Nothing to confirm, so nothing to wait for: the number alone is written, and
-                // the next flush (before any later update of this tourist is confirmed) covers it.
-                if let Some(id) = update {
-                    let now = crate::unix_now();
-                    self.trees
-                        .applied
-                        .insert(id.to_be_bytes(), &now.to_be_bytes())?;
-                }
-                return Ok(Some(value));
-            }
-            let record = Some((user_id, &before, &tourist));
-            (self.write(record, update, write)?, value)
-        };
-        if wrote {
-            self.durable().await?;
-        }
-        Ok(Some(value))
-    }
-
-    /// Adds one to each counter in `counts` (a key may come several times), durably: for counts
-    /// that belong to no tourist's record.
-    pub async fn count(&self, counts: Vec<CounterKey>) -> Result<(), StoreError> {
-        let write = Write {
-            record: RecordChange::Keep,
-            counts,
-        };
-        if self.write(None, None, write)? {
-            self.durable().await?;
-        }
-        Ok(())
     }
 
     /// Writes one update's changes in a single transaction; false when there was nothing to write.
@@ -415,40 +613,6 @@ impl Store {
         Ok(keys)
     }
 
-    /// Whether Telegram update `update` was applied already (it is being delivered again).
-    pub fn applied(&self, update: u32) -> bool {
-        self.trees
-            .applied
-            .contains_key(update.to_be_bytes())
-            .unwrap_or(false)
-    }
-
-    /// Returns once every write made so far is on disk: the group commit's flusher covers it in
-    /// its next fsync, shared with every other write waiting at that moment.
-    pub async fn durable(&self) -> Result<(), StoreError> {
-        self.commit.durable().await
-    }
-
-    /// How many times the store was flushed to disk (group commit: one per batch of writes).
-    pub fn fsyncs(&self) -> u64 {
-        self.commit.shared.fsyncs.load(Ordering::Relaxed)
-    }
-
-    /// The tourist who made the postcard `code`.
-    pub fn card_owner(&self, code: &str) -> Result<Option<u64>, StoreError> {
-        self.owner(&IndexKey::Card(code.to_owned()))
-    }
-
-    /// The tourist who earned the reward `code`.
-    pub fn reward_owner(&self, code: &str) -> Result<Option<u64>, StoreError> {
-        self.owner(&IndexKey::Reward(code.to_owned()))
-    }
-
-    /// The tourist whose record holds photo `photo_id`.
-    pub fn photo_owner(&self, photo_id: u64) -> Result<Option<u64>, StoreError> {
-        self.owner(&IndexKey::Photo(photo_id))
-    }
-
     fn owner(&self, key: &IndexKey) -> Result<Option<u64>, StoreError> {
         self.trees
             .index(key)
@@ -457,8 +621,7 @@ impl Store {
             .transpose()
     }
 
-    /// Every shared photo with its owner, in the order they were shared.
-    pub fn photos(&self) -> Result<Vec<(u64, Photo)>, StoreError> {
+    fn photos(&self) -> Result<Vec<(u64, Photo)>, StoreError> {
         let mut wanted = BTreeMap::new();
         for entry in self.trees.photo_owners.iter() {
             let (photo, owner) = entry?;
@@ -478,7 +641,7 @@ impl Store {
         Ok(photos)
     }
 
-    pub fn erased_photos(&self) -> Result<Vec<ErasedPhoto>, StoreError> {
+    fn erased_photos(&self) -> Result<Vec<ErasedPhoto>, StoreError> {
         self.trees
             .erased_photos
             .iter()
@@ -489,12 +652,7 @@ impl Store {
             .collect()
     }
 
-    pub fn tourist_count(&self) -> usize {
-        self.trees.tourists.len()
-    }
-
-    /// The counters of days `from..=to`: a range scan, whatever the number of tourists.
-    pub fn counters(&self, from: u32, to: u32) -> Result<Vec<(CounterKey, u64)>, StoreError> {
+    fn counters(&self, from: u32, to: u32) -> Result<Vec<(CounterKey, u64)>, StoreError> {
         let start = from.to_be_bytes();
         let end = to.saturating_add(1).to_be_bytes();
         let range = if to == u32::MAX {
@@ -512,26 +670,7 @@ impl Store {
         Ok(counters)
     }
 
-    /// A new number from 1 up, never given before (sled's monotonic counter, kept across
-    /// restarts).
-    pub fn next_id(&self) -> Result<u64, StoreError> {
-        Ok(self.db.generate_id()? + 1)
-    }
-
-    /// A random code (40 bits) no tourist holds yet as a reward; None when the system gives no
-    /// randomness (a guessable code would be worse than none).
-    pub fn fresh_reward_code(&self) -> Option<String> {
-        fresh_code(|code| self.reward_owner(code))
-    }
-
-    /// Same, for a postcard's code.
-    pub fn fresh_card_code(&self) -> Option<String> {
-        fresh_code(|code| self.card_owner(code))
-    }
-
-    /// The key that seals the bot's buttons, made at random the first time: buttons drawn by this
-    /// data folder's bot open only with it.
-    pub fn button_key(&self) -> Result<[u8; 32], StoreError> {
+    fn button_key(&self) -> Result<[u8; 32], StoreError> {
         let meta = self.db.open_tree(META)?;
         if let Some(key) = meta.get(BUTTON_KEY)?
             && let Ok(key) = <[u8; 32]>::try_from(key.as_ref())
@@ -548,7 +687,7 @@ impl Store {
         }
     }
 
-    pub fn schema_version(&self) -> Result<u32, StoreError> {
+    fn schema_version(&self) -> Result<u32, StoreError> {
         let meta = self.db.open_tree(META)?;
         let bytes = meta
             .get(SCHEMA_KEY)?
@@ -558,6 +697,10 @@ impl Store {
             .try_into()
             .map_err(|_| StoreError::Corrupt("schema version".into()))?;
         Ok(u32::from_be_bytes(bytes))
+    }
+
+    async fn durable(&self) -> Result<(), StoreError> {
+        self.commit.durable().await
     }
 }
 
@@ -691,6 +834,50 @@ impl Drop for GroupCommit {
             && flusher.join().is_err()
         {
             tracing::error!("the flusher thread panicked");
+        }
+    }
+}
+
+/// Closes the failed database (once nothing uses it) and opens it again, pausing longer after
+/// each failure (up to a minute), until it opens or the store is dropped.
+fn heal(shared: &std::sync::Weak<Shared>, dir: &Path) {
+    let mut pause = Duration::from_millis(200);
+    let failed = match shared.upgrade() {
+        Some(shared) => shared
+            .open
+            .write()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take(),
+        None => return,
+    };
+    if let Some(failed) = failed {
+        // Calls in flight hold it a moment (they fail fast); sled's folder lock goes with it.
+        let patience = Instant::now();
+        while Arc::strong_count(&failed) > 1 && patience.elapsed() < Duration::from_secs(10) {
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        if let Some(shared) = shared.upgrade() {
+            let flushed = failed.commit.shared.fsyncs.load(Ordering::Relaxed);
+            shared.fsyncs_before.fetch_add(flushed, Ordering::Relaxed);
+        }
+        drop(failed);
+    }
+    loop {
+        std::thread::sleep(pause);
+        let Some(shared) = shared.upgrade() else {
+            return;
+        };
+        match Open::at(dir) {
+            Ok(open) => {
+                *shared.open.write().unwrap_or_else(PoisonError::into_inner) = Some(Arc::new(open));
+                shared.healing.store(false, Ordering::Release);
+                tracing::info!("the store is open again");
+                return;
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, retry_in = ?pause, "the store cannot be opened yet");
+                pause = (pause * 2).min(Duration::from_secs(60));
+            }
         }
     }
 }
@@ -863,10 +1050,17 @@ mod tests {
                 .unwrap();
         }
         let now = crate::unix_now();
-        prune_applied(&store.trees.applied, now);
-        assert_eq!(store.trees.applied.len(), 3, "all applied within the day");
-        prune_applied(&store.trees.applied, now + APPLIED_RETENTION_SECS + 1);
-        assert!(store.trees.applied.is_empty());
+        prune_applied(&store.current().unwrap().trees.applied, now);
+        assert_eq!(
+            store.current().unwrap().trees.applied.len(),
+            3,
+            "all applied within the day"
+        );
+        prune_applied(
+            &store.current().unwrap().trees.applied,
+            now + APPLIED_RETENTION_SECS + 1,
+        );
+        assert!(store.current().unwrap().trees.applied.is_empty());
         assert!(
             store
                 .update(1, Some(12), nothing_but_the_number)
@@ -960,6 +1154,8 @@ mod tests {
         };
         store.update(43, None, save(&bob)).await.unwrap();
         store
+            .current()
+            .unwrap()
             .trees
             .card_codes
             .insert("EEEEEEEE", &42u64.to_be_bytes())
@@ -978,9 +1174,9 @@ mod tests {
         store.update(42, None, erase).await.unwrap();
         assert_eq!(store.tourist(42).unwrap(), Tourist::default());
         for index in [
-            &store.trees.photo_owners,
-            &store.trees.reward_codes,
-            &store.trees.card_codes,
+            &store.current().unwrap().trees.photo_owners,
+            &store.current().unwrap().trees.reward_codes,
+            &store.current().unwrap().trees.card_codes,
         ] {
             assert!(
                 index
@@ -1044,6 +1240,8 @@ mod tests {
             store.update(id, None, save(&someone)).await.unwrap();
         }
         let ids: Vec<u64> = store
+            .current()
+            .unwrap()
             .trees
             .tourists
             .iter()
@@ -1051,5 +1249,105 @@ mod tests {
             .map(|k| u64::from_be_bytes(k.unwrap().as_ref().try_into().unwrap()))
             .collect();
         assert_eq!(ids, [2, 300, 70_000]);
+    }
+
+    /// A small tmpfs mounted for a test, unmounted when dropped; None where mounting is not
+    /// allowed (not root), except in CI, which runs as root and must run the test.
+    struct Tmpfs {
+        point: std::path::PathBuf,
+        /// Holds the mount point's folder until the tmpfs is unmounted.
+        _folder: tempfile::TempDir,
+    }
+
+    impl Tmpfs {
+        fn mount(size: &str) -> Option<Tmpfs> {
+            let dir = tempfile::tempdir().unwrap();
+            let point = dir.path().join("disk");
+            std::fs::create_dir(&point).unwrap();
+            let mounted = std::process::Command::new("mount")
+                .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
+                .arg(&point)
+                .status()
+                .is_ok_and(|s| s.success());
+            if !mounted {
+                assert!(
+                    std::env::var_os("CI").is_none(),
+                    "CI must be able to mount a tmpfs"
+                );
+                eprintln!("skipped: mounting a tmpfs needs root");
+                return None;
+            }
+            Some(Tmpfs {
+                point,
+                _folder: dir,
+            })
+        }
+    }
+
+    impl Drop for Tmpfs {
+        fn drop(&mut self) {
+            let _ = std::process::Command::new("umount").arg(&self.point).status();
+        }
+    }
+
+    /// Regression: after a full disk every change failed until the bot was restarted (sled
+    /// refuses all writes after an I/O error). A write that fails is refused whole, and once the
+    /// disk has room the store opens itself again and writes work, with nothing lost.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_full_disk_heals_once_there_is_room() {
+        let Some(disk) = Tmpfs::mount("16m") else {
+            return;
+        };
+        let store = Store::open(&disk.point.join("data")).unwrap();
+        let visited = |n: u64| {
+            move |record: &mut Tourist| {
+                record.visit(&format!("spot-{n}"), 1);
+                (
+                    Write {
+                        record: RecordChange::Save,
+                        counts: vec![key(1)],
+                    },
+                    (),
+                )
+            }
+        };
+        store.update(1, Some(1), visited(1)).await.unwrap();
+        // Fill the disk, then write until the store says no.
+        let filler = disk.point.join("filler");
+        let _ = std::fs::write(&filler, vec![0u8; 15 * 1024 * 1024]);
+        let mut refused = None;
+        for n in 2..5_000u64 {
+            if let Err(e) = store.update(n, Some(n as u32), visited(n)).await {
+                refused = Some(n);
+                eprintln!("refused at {n}: {e}");
+                break;
+            }
+        }
+        let refused = refused.expect("a full disk refuses writes");
+        std::fs::remove_file(&filler).unwrap();
+        // The store opens itself again: a deadline, polled, for the background reopening.
+        let deadline = Instant::now() + Duration::from_secs(20);
+        let healed = loop {
+            let attempt = store
+                .update(refused, Some(refused as u32), visited(refused))
+                .await;
+            if attempt.is_ok() {
+                break true;
+            }
+            if Instant::now() > deadline {
+                break false;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        };
+        assert!(healed, "writes work again once the disk has room");
+        assert!(store.is_healthy());
+        drop(store);
+        let store = Store::open(&disk.point.join("data")).unwrap();
+        assert!(store.tourist(1).unwrap().spots.contains_key("spot-1"));
+        let again = store.tourist(refused).unwrap();
+        assert!(again.spots.contains_key(&format!("spot-{refused}")));
+        // Every confirmed visit was counted once, the refused ones not at all.
+        let counted = store.counters(1, 1).unwrap()[0].1;
+        assert_eq!(counted, store.tourist_count() as u64);
     }
 }
