@@ -1286,7 +1286,9 @@ mod tests {
 
     impl Drop for Tmpfs {
         fn drop(&mut self) {
-            let _ = std::process::Command::new("umount").arg(&self.point).status();
+            let _ = std::process::Command::new("umount")
+                .arg(&self.point)
+                .status();
         }
     }
 

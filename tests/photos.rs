@@ -545,3 +545,36 @@ async fn the_moderation_chat_is_never_left() {
         "only the photo, no answer to the staff: {answers:?}"
     );
 }
+
+/// The moderation chat is the office's: its staff are never held to a tourist's fair share, however
+/// fast they press.
+#[tokio::test]
+async fn the_office_may_press_as_fast_as_it_likes() {
+    let world = office_world(config::EMBEDDED).await;
+    let alex = tourist(13, "en");
+    let question = share(&world, &alex).await;
+    let (credit, _) = world
+        .press(&alex, &question, "All", "How should we credit you")
+        .await;
+    let sent = press_data(&world, &alex, &credit, "Anonymous");
+    let moderation = moderation_message(&world, &sent).await;
+    let approve = moderation
+        .button("Valider")
+        .and_then(|b| b.callback_data)
+        .expect("an Approve button");
+    let batch = world.sandbox.hold();
+    let presses: Vec<Sent> = (0..40)
+        .map(|_| world.sandbox.press(&admin(), &moderation, &approve))
+        .collect();
+    batch.release();
+    for sent in &presses {
+        let answer = world.answer(sent).await;
+        assert!(
+            answer.text.is_some(),
+            "every press is decided, none dropped"
+        );
+    }
+    assert_eq!(world.stored(&alex).photos[0].status, PhotoStatus::Approved);
+    let slow_down = |m: &BotMessage| m.plain_text().contains("Une chose à la fois");
+    assert!(!world.sandbox.messages(MODERATION).iter().any(slow_down));
+}
