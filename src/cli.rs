@@ -144,7 +144,12 @@ fn count(n: usize, noun: &str) -> String {
 }
 
 /// `escale run`: the bot, with long polling, until Ctrl-C or SIGTERM.
-pub async fn run(paths: &Paths, connection: Connection) -> anyhow::Result<()> {
+/// With `listen`, `/healthz` and `/metrics` are served there (see [`crate::health`]).
+pub async fn run(
+    paths: &Paths,
+    connection: Connection,
+    listen: Option<std::net::SocketAddr>,
+) -> anyhow::Result<()> {
     let (config, i18n) = load(paths)?;
     // What the store creates as it runs (snapshots, blobs) is private from the start.
     private::private_umask();
@@ -153,12 +158,26 @@ pub async fn run(paths: &Paths, connection: Connection) -> anyhow::Result<()> {
     let control =
         control::serve(escale.clone(), &paths.data).context("cannot open the control socket")?;
     let reload = reload_on_hangup(escale.clone(), paths.clone());
+    let health = match listen {
+        Some(addr) => {
+            let listener = tokio::net::TcpListener::bind(addr)
+                .await
+                .with_context(|| format!("cannot listen on {addr} (--listen)"))?;
+            let addr = listener.local_addr()?;
+            tracing::info!("health on http://{addr}/healthz, metrics on http://{addr}/metrics");
+            Some(crate::health::serve(escale.clone(), listener))
+        }
+        None => None,
+    };
     let bot = telegram::start(escale, connection).await?;
     tracing::info!("escale is running; Ctrl-C or SIGTERM stops it, SIGHUP reloads the config");
     shutdown_signal().await;
     tracing::info!("stopping: finishing the updates in flight");
     reload.abort();
     control.abort();
+    if let Some(health) = health {
+        health.abort();
+    }
     let _ = std::fs::remove_file(control::socket_path(&paths.data));
     bot.stop().await?;
     tracing::info!("stopped cleanly");

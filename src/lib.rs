@@ -11,6 +11,7 @@ pub mod control;
 pub mod demo;
 pub mod export;
 pub mod geo;
+pub mod health;
 pub mod i18n;
 pub mod journey;
 pub mod metrics;

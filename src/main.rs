@@ -35,6 +35,11 @@ enum Command {
         /// send as fast as it likes. Only against a local Bot API server (benchmarks).
         #[arg(long, env = "ESCALE_NO_THROTTLE", value_parser = clap::builder::BoolishValueParser::new())]
         no_throttle: bool,
+        /// Serve GET /healthz (200 while the store answers and Telegram answered in the last 3
+        /// minutes, 503 with the reason otherwise) and GET /metrics (Prometheus) on ADDR, e.g.
+        /// 127.0.0.1:8080.
+        #[arg(long, value_name = "ADDR")]
+        listen: Option<std::net::SocketAddr>,
     },
     /// Validate the config and the locales, and print every spot's and partner's link.
     Check,
@@ -105,13 +110,16 @@ async fn main() -> ExitCode {
             )
             .await
         }
-        Command::Run { no_throttle } => {
+        Command::Run {
+            no_throttle,
+            listen,
+        } => {
             init_logging("info");
             let connection = match connection(!no_throttle) {
                 Ok(connection) => connection,
                 Err(code) => return code,
             };
-            cli::run(&paths, connection).await
+            cli::run(&paths, connection, listen).await
         }
         Command::Photos {
             command: PhotosCommand::Export { out },

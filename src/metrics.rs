@@ -1,5 +1,6 @@
 //! What the running bot counts about itself (not about tourists): updates handled, dropped by
-//! the fair-share rule, failed. Plain atomics, read by the log and the office's tools.
+//! the fair-share rule, failed, and when Telegram last answered. Plain atomics, served by
+//! `/metrics` and `/healthz` (see [`crate::health`]).
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -11,11 +12,17 @@ pub struct Metrics {
     pub dropped: AtomicU64,
     /// Updates that failed and got an apology.
     pub failed: AtomicU64,
+    /// When the Bot API last answered (Unix seconds; 0: not yet).
+    pub api_ok_at: AtomicU64,
 }
 
 impl Metrics {
     pub fn add(counter: &AtomicU64) {
         counter.fetch_add(1, Ordering::Relaxed);
+    }
+
+    pub fn mark(at: &AtomicU64, now: u64) {
+        at.store(now, Ordering::Relaxed);
     }
 
     pub fn get(counter: &AtomicU64) -> u64 {

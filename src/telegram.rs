@@ -112,6 +112,7 @@ pub struct RunningBot {
     task: tokio::task::JoinHandle<()>,
     escale: Arc<Escale>,
     lanes: Lanes,
+    probe: tokio::task::JoinHandle<()>,
 }
 
 impl RunningBot {
@@ -139,6 +140,7 @@ impl RunningBot {
             Err(e) if !e.is_cancelled() => return Err(e).context("the dispatcher task failed"),
             _ => {}
         }
+        self.probe.abort();
         self.lanes.drain(STOP_PATIENCE).await;
         self.escale
             .store
@@ -156,6 +158,8 @@ pub async fn start(escale: Arc<Escale>, connection: Connection) -> anyhow::Resul
         "the Bot API refused the connection: check TELOXIDE_TOKEN (and TELOXIDE_API_URL if set)",
     )?;
     tracing::info!(username = me.username(), "connected to the Bot API");
+    Metrics::mark(&escale.metrics.api_ok_at, crate::unix_now());
+    let probe = tokio::spawn(probe(bot.clone(), escale.clone()));
     menu::register(&bot, &escale).await;
 
     let seal = callback::Seal::new(&escale.store.button_key()?);
@@ -194,7 +198,21 @@ pub async fn start(escale: Arc<Escale>, connection: Connection) -> anyhow::Resul
         task,
         escale,
         lanes,
+        probe,
     })
+}
+
+/// Asks the Bot API who the bot is every minute: `/healthz` says whether Telegram answers.
+async fn probe(bot: Bot, escale: Arc<Escale>) {
+    let mut every = tokio::time::interval(Duration::from_secs(60));
+    every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        every.tick().await;
+        match bot.get_me().await {
+            Ok(_) => Metrics::mark(&escale.metrics.api_ok_at, crate::unix_now()),
+            Err(e) => tracing::warn!(error = %e, "the Bot API does not answer"),
+        }
+    }
 }
 
 /// The whole dispatch tree: every route an update can take.

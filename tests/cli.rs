@@ -853,3 +853,68 @@ async fn sigterm_stops_within_seconds_whatever_the_backlog() {
         "the backlog was dropped, not waited for: {answered}"
     );
 }
+
+/// `run --listen`: a service manager's probe gets 200 from /healthz while the bot works, and a
+/// scrape gets the metrics, over real HTTP.
+#[tokio::test]
+async fn run_serves_health_and_metrics_on_listen() {
+    use tokio::io::{AsyncBufReadExt as _, AsyncReadExt as _, AsyncWriteExt as _};
+    let sandbox = Sandbox::start().await.unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_escale"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["run", "--no-throttle", "--listen", "127.0.0.1:0", "--data"])
+        .arg(data.path())
+        .env("TELOXIDE_TOKEN", Sandbox::TOKEN)
+        .env("TELOXIDE_API_URL", sandbox.api_url().as_str())
+        .env("NO_COLOR", "1")
+        .env_remove("RUST_LOG")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()
+        .unwrap();
+    let mut log = tokio::io::BufReader::new(child.stderr.take().unwrap()).lines();
+    let addr = tokio::time::timeout(Duration::from_secs(20), async {
+        while let Some(line) = log.next_line().await.unwrap() {
+            if let Some(rest) = line.split("health on http://").nth(1) {
+                return rest.split('/').next().unwrap().to_owned();
+            }
+        }
+        panic!("the bot stopped before listening");
+    })
+    .await
+    .expect("the bot says where it listens");
+    let get = |path: &'static str| {
+        let addr = addr.clone();
+        async move {
+            let mut stream = tokio::net::TcpStream::connect(&addr).await.unwrap();
+            let request = format!("GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+            stream.write_all(request.as_bytes()).await.unwrap();
+            let mut answer = String::new();
+            stream.read_to_string(&mut answer).await.unwrap();
+            answer
+        }
+    };
+    a_task_is_done(&sandbox, 85).await;
+    let health = get("/healthz").await;
+    assert!(health.starts_with("HTTP/1.1 200"), "{health}");
+    let metrics = get("/metrics").await;
+    assert!(metrics.contains("escale_fsyncs_total"), "{metrics}");
+    assert!(!metrics.contains("\nescale_updates_total 0\n"), "{metrics}");
+    let pid = child.id().unwrap().to_string();
+    assert!(
+        Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    // Keep reading the log so the bot never blocks writing it.
+    while let Ok(Some(_)) = log.next_line().await {}
+    let status = tokio::time::timeout(Duration::from_secs(20), child.wait())
+        .await
+        .expect("exits")
+        .unwrap();
+    assert!(status.success(), "{status}");
+}
