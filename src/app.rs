@@ -23,7 +23,7 @@ use crate::tourist::Tourist;
 use crate::{Escale, Settings};
 
 /// One update, as the core sees it.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Incoming {
     /// Telegram's number for the update: one applied already is skipped. None for what escale
     /// itself feeds back (a drawn postcard), which is applied idempotently instead.
@@ -32,7 +32,7 @@ pub struct Incoming {
     pub event: Event,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub enum Event {
     /// Anything a tourist does in their private chat with the bot (Approve/Reject buttons
     /// included: they are routed to the office).

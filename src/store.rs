@@ -84,6 +84,19 @@ pub enum StoreError {
     Unavailable,
 }
 
+impl StoreError {
+    /// A failure of the disk (full, failing) that the store heals from by itself: worth
+    /// waiting for, unlike a corrupt record.
+    pub fn is_temporary(&self) -> bool {
+        matches!(
+            self,
+            StoreError::Unavailable
+                | StoreError::NotDurable(_)
+                | StoreError::Sled(sled::Error::Io(_))
+        )
+    }
+}
+
 /// What an update does to the tourist's record, decided by the caller of [`Store::update`].
 #[derive(Debug, Default)]
 pub enum RecordChange {
@@ -212,10 +225,7 @@ impl Store {
     /// longer after each failure (sled refuses every write after one, even once the disk has
     /// room again).
     fn heal_after(&self, error: &StoreError) {
-        let io = matches!(
-            error,
-            StoreError::Sled(sled::Error::Io(_)) | StoreError::NotDurable(_)
-        );
+        let io = error.is_temporary() && !matches!(error, StoreError::Unavailable);
         let Some(dir) = self.shared.dir.clone() else {
             return;
         };
@@ -945,6 +955,50 @@ fn be_u64(bytes: &[u8]) -> Result<u64, StoreError> {
 }
 
 #[cfg(test)]
+/// A small tmpfs mounted for a test, unmounted when dropped; None where mounting is not
+/// allowed (not root), except in CI, which runs as root and must run the test.
+pub(crate) struct Tmpfs {
+    pub(crate) point: std::path::PathBuf,
+    /// Holds the mount point's folder until the tmpfs is unmounted.
+    _folder: tempfile::TempDir,
+}
+
+#[cfg(test)]
+impl Tmpfs {
+    pub(crate) fn mount(size: &str) -> Option<Tmpfs> {
+        let dir = tempfile::tempdir().unwrap();
+        let point = dir.path().join("disk");
+        std::fs::create_dir(&point).unwrap();
+        let mounted = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
+            .arg(&point)
+            .status()
+            .is_ok_and(|s| s.success());
+        if !mounted {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "CI must be able to mount a tmpfs"
+            );
+            eprintln!("skipped: mounting a tmpfs needs root");
+            return None;
+        }
+        Some(Tmpfs {
+            point,
+            _folder: dir,
+        })
+    }
+}
+
+#[cfg(test)]
+impl Drop for Tmpfs {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount")
+            .arg(&self.point)
+            .status();
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
     use crate::stats::Metric;
@@ -1251,53 +1305,12 @@ mod tests {
         assert_eq!(ids, [2, 300, 70_000]);
     }
 
-    /// A small tmpfs mounted for a test, unmounted when dropped; None where mounting is not
-    /// allowed (not root), except in CI, which runs as root and must run the test.
-    struct Tmpfs {
-        point: std::path::PathBuf,
-        /// Holds the mount point's folder until the tmpfs is unmounted.
-        _folder: tempfile::TempDir,
-    }
-
-    impl Tmpfs {
-        fn mount(size: &str) -> Option<Tmpfs> {
-            let dir = tempfile::tempdir().unwrap();
-            let point = dir.path().join("disk");
-            std::fs::create_dir(&point).unwrap();
-            let mounted = std::process::Command::new("mount")
-                .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
-                .arg(&point)
-                .status()
-                .is_ok_and(|s| s.success());
-            if !mounted {
-                assert!(
-                    std::env::var_os("CI").is_none(),
-                    "CI must be able to mount a tmpfs"
-                );
-                eprintln!("skipped: mounting a tmpfs needs root");
-                return None;
-            }
-            Some(Tmpfs {
-                point,
-                _folder: dir,
-            })
-        }
-    }
-
-    impl Drop for Tmpfs {
-        fn drop(&mut self) {
-            let _ = std::process::Command::new("umount")
-                .arg(&self.point)
-                .status();
-        }
-    }
-
     /// Regression: after a full disk every change failed until the bot was restarted (sled
     /// refuses all writes after an I/O error). A write that fails is refused whole, and once the
     /// disk has room the store opens itself again and writes work, with nothing lost.
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn a_full_disk_heals_once_there_is_room() {
-        let Some(disk) = Tmpfs::mount("16m") else {
+        let Some(disk) = super::Tmpfs::mount("16m") else {
             return;
         };
         let store = Store::open(&disk.point.join("data")).unwrap();

@@ -20,6 +20,7 @@ use crate::admission::{Admission, Verdict};
 use crate::app::{self, Event, Incoming, Person, Response};
 use crate::journey;
 use crate::metrics::Metrics;
+use crate::store::StoreError;
 use lanes::Lanes;
 
 pub mod callback;
@@ -113,12 +114,20 @@ pub struct RunningBot {
     escale: Arc<Escale>,
     lanes: Lanes,
     probe: tokio::task::JoinHandle<()>,
+    stopping: tokio::sync::watch::Sender<bool>,
 }
 
 impl RunningBot {
     /// Lets in-flight updates finish, confirms the polling offset to Telegram, sends the replies
     /// still queued for a few seconds at most, and makes the store durable.
     pub async fn stop(self) -> anyhow::Result<()> {
+        let _ = self.stopping.send(true);
+        // Updates that could not be stored must come again: a clean stop would confirm them to
+        // Telegram, so with the store down the dispatcher is ended instead.
+        if !self.escale.store.is_healthy() {
+            tracing::warn!("the store is down: stopping without confirming the updates in flight");
+            self.task.abort();
+        }
         // Right after the start the dispatcher may not be listening yet, and refuses to stop:
         // ask again for a few seconds before giving up on a clean stop.
         let mut attempts = 0;
@@ -165,8 +174,10 @@ pub async fn start(escale: Arc<Escale>, connection: Connection) -> anyhow::Resul
     let seal = callback::Seal::new(&escale.store.button_key()?);
     let outbox = Outbox::new(bot.clone(), connection.throttle, seal);
     let lanes = Lanes::default();
+    let (stopping, stopping_rx) = tokio::sync::watch::channel(false);
     let chats = Chats {
         lanes: lanes.clone(),
+        stopping: stopping_rx,
         admission: Arc::new(if connection.fair_share {
             Admission::new()
         } else {
@@ -199,6 +210,7 @@ pub async fn start(escale: Arc<Escale>, connection: Connection) -> anyhow::Resul
         escale,
         lanes,
         probe,
+        stopping,
     })
 }
 
@@ -247,6 +259,8 @@ type HandlerResult = anyhow::Result<()>;
 struct Chats {
     lanes: Lanes,
     admission: Arc<Admission>,
+    /// Set when the bot stops: updates waiting for the store give up.
+    stopping: tokio::sync::watch::Receiver<bool>,
 }
 
 /// Where an update came from in Telegram: the chat to answer in, and for a button press the
@@ -438,16 +452,29 @@ async fn serve(
         }
     }
     let from = incoming.from.clone();
-    let applied = contain(
-        &escale,
-        &outbox,
-        &origin,
-        &from,
-        app::apply(&escale, incoming),
-    )
-    .await;
-    let Some(response) = applied else { return };
-    if let Some(query) = &origin.query {
+    let mut apologised = false;
+    let response = loop {
+        match attempt(app::apply(&escale, incoming.clone())).await {
+            Ok(response) => break response,
+            // The store is being opened again (a full disk): the sender hears of it once, and
+            // the update waits instead of being lost. This chat's worker holds, the dispatcher
+            // soon stops asking Telegram for more, and nothing unstored is confirmed.
+            Err(Failed::Storage(why)) if !*chats.stopping.borrow() => {
+                if !apologised {
+                    apologise(&escale, &outbox, &origin, &from, &why).await;
+                    apologised = true;
+                }
+                wait_for_store(&escale, chats.stopping.clone()).await;
+            }
+            Err(Failed::Storage(why) | Failed::Other(why)) => {
+                if !apologised {
+                    apologise(&escale, &outbox, &origin, &from, &why).await;
+                }
+                return;
+            }
+        }
+    };
+    if let Some(query) = origin.query.as_ref().filter(|_| !apologised) {
         let toast = response.toast.as_ref();
         let alert = toast.is_some_and(|t| t.alert);
         outbox
@@ -491,8 +518,38 @@ async fn show(
     Ok(())
 }
 
+/// Why an update's work failed.
+enum Failed {
+    /// The store is down for now (a full or failing disk): worth waiting for.
+    Storage(String),
+    /// A bug or a refusal: the details, for the log.
+    Other(String),
+}
+
 /// Runs one update's work so that neither an error nor a panic escapes: a panic in a teloxide
-/// handler would take the dispatcher down on the chat's next update. The sender gets an apology,
+/// handler would take the dispatcher down on the chat's next update.
+async fn attempt<T>(work: impl Future<Output = anyhow::Result<T>>) -> Result<T, Failed> {
+    match AssertUnwindSafe(work).catch_unwind().await {
+        Ok(Ok(value)) => Ok(value),
+        Ok(Err(error)) => {
+            let why = format!("{error:#}");
+            match error.downcast_ref::<StoreError>() {
+                Some(e) if e.is_temporary() => Err(Failed::Storage(why)),
+                _ => Err(Failed::Other(why)),
+            }
+        }
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            Err(Failed::Other(format!("panic: {what}")))
+        }
+    }
+}
+
+/// Runs one update's work, contained (see [`attempt`]): on failure the sender gets an apology,
 /// the log gets the details; in a group, only the log.
 async fn contain<T>(
     escale: &Escale,
@@ -501,20 +558,18 @@ async fn contain<T>(
     from: &Person,
     work: impl Future<Output = anyhow::Result<T>>,
 ) -> Option<T> {
-    let failure = match AssertUnwindSafe(work).catch_unwind().await {
-        Ok(Ok(value)) => return Some(value),
-        Ok(Err(error)) => format!("{error:#}"),
-        Err(panic) => {
-            let what = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_default();
-            format!("panic: {what}")
+    match attempt(work).await {
+        Ok(value) => Some(value),
+        Err(Failed::Storage(why) | Failed::Other(why)) => {
+            apologise(escale, outbox, origin, from, &why).await;
+            None
         }
-    };
+    }
+}
+
+async fn apologise(escale: &Escale, outbox: &Outbox, origin: &Origin, from: &Person, why: &str) {
     Metrics::add(&escale.metrics.failed);
-    tracing::error!(error = %failure, "an update failed");
+    tracing::error!(error = %why, "an update failed");
     if let Some(query) = &origin.query {
         outbox.answer_button(query, None, false).await;
     }
@@ -524,7 +579,16 @@ async fn contain<T>(
             tracing::warn!(error = %e, "cannot send the apology");
         }
     }
-    None
+}
+
+/// Until the store is open again (it heals by itself) or the bot stops.
+async fn wait_for_store(escale: &Escale, mut stopping: tokio::sync::watch::Receiver<bool>) {
+    while !escale.store.is_healthy() && !*stopping.borrow() {
+        tokio::select! {
+            () = tokio::time::sleep(Duration::from_millis(200)) => {}
+            _ = stopping.changed() => {}
+        }
+    }
 }
 
 #[cfg(test)]
@@ -565,5 +629,76 @@ mod tests {
             .await
             .unwrap();
         assert!(apology.inline_buttons().is_empty());
+    }
+
+    /// Regression: on a full disk the tourist got an apology and the update was confirmed to
+    /// Telegram, so lost. Now the apology comes once, the update waits for the store to open
+    /// again, and once the disk has room it is applied and answered, stored once.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn an_update_waits_out_a_full_disk_instead_of_being_lost() {
+        let Some(disk) = crate::store::Tmpfs::mount("16m") else {
+            return;
+        };
+        let sandbox = Sandbox::start().await.unwrap();
+        let data = disk.point.join("data");
+        let escale = Arc::new(Escale::new(
+            Config::embedded(),
+            I18n::embedded(),
+            Store::open(&data).unwrap(),
+        ));
+        let connection = Connection {
+            token: Token::new(Sandbox::TOKEN),
+            api_url: Some(sandbox.api_url()),
+            throttle: false,
+            fair_share: true,
+        };
+        let bot = start(escale.clone(), connection).await.unwrap();
+        let alex = crate::sandbox::Person::new(5, "Alex").with_language("en");
+        let filler = disk.point.join("filler");
+        let _ = std::fs::write(&filler, vec![0u8; 16 * 1024 * 1024]);
+        // Others' records fill what is left, until the store says no.
+        for n in 0..10_000u64 {
+            let fill = |record: &mut crate::tourist::Tourist| {
+                record.visit(&format!("spot-{n}-{}", "x".repeat(200)), 1);
+                (
+                    crate::store::Write {
+                        record: crate::store::RecordChange::Save,
+                        counts: Vec::new(),
+                    },
+                    (),
+                )
+            };
+            if escale.store.update(1_000 + n, None, fill).await.is_err() {
+                break;
+            }
+        }
+        let sent = sandbox.send_text(&alex, "/start spot_chateau");
+        let apology = sandbox
+            .wait_for_reply(&sent, |m| m.plain_text().contains("Sorry"))
+            .await;
+        assert!(apology.is_ok(), "the tourist hears of it at once");
+        std::fs::remove_file(&filler).unwrap();
+        let answer = sandbox
+            .wait_for_reply(&sent, |m| m.plain_text().contains("Henri IV"))
+            .await;
+        assert!(answer.is_ok(), "then gets the answer: {answer:?}");
+        assert!(
+            escale
+                .store
+                .tourist(5)
+                .unwrap()
+                .spots
+                .contains_key("chateau")
+        );
+        bot.stop().await.unwrap();
+        let today = crate::stats::day_of(crate::unix_now());
+        let opened: u64 = escale
+            .store
+            .counters(today, today)
+            .unwrap()
+            .iter()
+            .map(|(_, n)| n)
+            .sum();
+        assert_eq!(opened, 1, "applied once");
     }
 }
