@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 #[derive(Debug, Default)]
 pub struct Metrics {
-    /// Updates applied (redelivered ones skipped included).
+    /// Updates received (those dropped or skipped as redelivered included).
     pub updates: AtomicU64,
     /// Updates dropped because their chat sent more than its share (see `admission`).
     pub dropped: AtomicU64,

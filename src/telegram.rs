@@ -17,7 +17,7 @@ use url::Url;
 
 use crate::Escale;
 use crate::admission::{Admission, Verdict};
-use crate::app::{self, Event, Incoming, Person, Response};
+use crate::app::{self, Delivery, Event, Incoming, Person, Response, To};
 use crate::journey;
 use crate::metrics::Metrics;
 use crate::store::StoreError;
@@ -168,10 +168,11 @@ pub async fn start(escale: Arc<Escale>, connection: Connection) -> anyhow::Resul
     )?;
     tracing::info!(username = me.username(), "connected to the Bot API");
     Metrics::mark(&escale.metrics.api_ok_at, crate::unix_now());
-    let probe = tokio::spawn(probe(bot.clone(), escale.clone()));
     menu::register(&bot, &escale).await;
 
     let seal = callback::Seal::new(&escale.store.button_key()?);
+    // A key made just now must outlive a crash: buttons drawn with it are in tourists' chats.
+    escale.store.durable().await?;
     let outbox = Outbox::new(bot.clone(), connection.throttle, seal);
     let lanes = Lanes::default();
     let (stopping, stopping_rx) = tokio::sync::watch::channel(false);
@@ -189,6 +190,7 @@ pub async fn start(escale: Arc<Escale>, connection: Connection) -> anyhow::Resul
         .default_handler(|_| async {})
         .build();
     let shutdown = dispatcher.shutdown_token();
+    let bot_for_probe = bot.clone();
     let listener = Polling::builder(bot)
         .timeout(POLL_TIMEOUT)
         .delete_webhook()
@@ -204,6 +206,7 @@ pub async fn start(escale: Arc<Escale>, connection: Connection) -> anyhow::Resul
             tracing::error!(error = %e, "the dispatcher stopped");
         }
     });
+    let probe = tokio::spawn(probe(bot_for_probe, escale.clone()));
     Ok(RunningBot {
         shutdown,
         task,
@@ -242,7 +245,7 @@ pub fn schema() -> UpdateHandler<anyhow::Error> {
                 )
                 .endpoint(on_private_message),
         )
-        // In a group, escale answers only commands, to invite a private chat.
+        // In a group, escale says it works in private chats, and leaves.
         .branch(Update::filter_message().endpoint(on_group_message))
         // Buttons: the tourists', and Approve / Reject in the moderation chat.
         .branch(Update::filter_callback_query().endpoint(on_button))
@@ -369,6 +372,11 @@ async fn on_button(
         .as_deref()
         .and_then(|data| outbox.seal.open(origin.chat.0, data));
     let Some(action) = opened else {
+        // Forged presses count toward the chat's share like any other.
+        let update = Some(update.id.0);
+        if over_share(&escale, &outbox, &chats, &origin, &from, update).await {
+            return Ok(());
+        }
         // Data escale did not draw for this chat (forged, copied, or from an older version).
         let settings = escale.settings();
         let text = settings
@@ -421,35 +429,17 @@ async fn serve(
     incoming: Incoming,
 ) {
     Metrics::add(&escale.metrics.updates);
-    let redelivered = incoming.update.is_some_and(|id| escale.store.applied(id));
-    // The office's moderation chat is its staff's, pressing Approve as fast as they like.
-    let staff_chat = escale.settings().config.office.moderation_chat == Some(origin.chat.0);
-    if !redelivered && !staff_chat {
-        let verdict = chats
-            .admission
-            .check(origin.chat.0, std::time::Instant::now());
-        if verdict != Verdict::Admit {
-            Metrics::add(&escale.metrics.dropped);
-            if let Some(query) = &origin.query {
-                outbox.answer_button(query, None, false).await;
-            }
-            if verdict == Verdict::DropAndWarn {
-                tracing::warn!(
-                    chat = origin.chat.0,
-                    "a chat sends more than its share: dropping"
-                );
-                let settings = escale.settings();
-                let lang = incoming.from.lang(&escale.store, &settings.config);
-                let text = journey::Reply::text(settings.i18n.t(lang, "flood-slow-down"));
-                let chat = origin.chat;
-                chats.lanes.push(chat.0, async move {
-                    if let Err(e) = outbox.send(chat, &text, None).await {
-                        tracing::warn!(error = %e, "cannot ask a chat to slow down");
-                    }
-                });
-            }
-            return;
-        }
+    if over_share(
+        &escale,
+        &outbox,
+        &chats,
+        &origin,
+        &incoming.from,
+        incoming.update,
+    )
+    .await
+    {
+        return;
     }
     let from = incoming.from.clone();
     let mut apologised = false;
@@ -481,18 +471,82 @@ async fn serve(
             .answer_button(query, toast.map(|t| t.text.as_str()), alert)
             .await;
     }
-    if response.deliveries.is_empty() {
-        return;
-    }
-    let chat = origin.chat.0;
     let origin = Origin {
         query: None,
         ..origin
     };
-    chats.lanes.push(chat, async move {
-        let work = show(&escale, &outbox, &origin, &from, response);
-        contain(&escale, &outbox, &origin, &from, work).await;
-    });
+    // Each delivery leaves from the lane of the chat it goes to: a photo for the office waits
+    // behind the office's other messages, never in the author's lane (nor the author's thanks
+    // in the office's).
+    let office = escale.settings().config.office.moderation_chat.unwrap_or(0);
+    let mut lanes: std::collections::BTreeMap<i64, Vec<Delivery>> = Default::default();
+    for delivery in response.deliveries {
+        let lane = match &delivery {
+            Delivery::Reply {
+                to: To::Tourist(user),
+                ..
+            } => *user as i64,
+            Delivery::Reply { to: To::Office, .. } => office,
+            _ => origin.chat.0,
+        };
+        lanes.entry(lane).or_default().push(delivery);
+    }
+    for (lane, deliveries) in lanes {
+        let (escale, outbox, origin, from) =
+            (escale.clone(), outbox.clone(), origin.clone(), from.clone());
+        let response = Response {
+            toast: None,
+            deliveries,
+        };
+        chats.lanes.push(lane, async move {
+            let work = show(&escale, &outbox, &origin, &from, response);
+            contain(&escale, &outbox, &origin, &from, work).await;
+        });
+    }
+}
+
+/// Whether the update's chat is over its fair share: then it is dropped (its button answered),
+/// the chat told once, the drop counted. An update delivered again is never over: it is
+/// skipped anyway. The office's moderation chat is its staff's, pressing as fast as they like.
+async fn over_share(
+    escale: &Escale,
+    outbox: &Outbox,
+    chats: &Chats,
+    origin: &Origin,
+    from: &Person,
+    update: Option<u32>,
+) -> bool {
+    let redelivered = update.is_some_and(|id| escale.store.applied(id));
+    let staff_chat = escale.settings().config.office.moderation_chat == Some(origin.chat.0);
+    if redelivered || staff_chat {
+        return false;
+    }
+    let verdict = chats
+        .admission
+        .check(origin.chat.0, std::time::Instant::now());
+    if verdict == Verdict::Admit {
+        return false;
+    }
+    Metrics::add(&escale.metrics.dropped);
+    if let Some(query) = &origin.query {
+        outbox.answer_button(query, None, false).await;
+    }
+    if verdict == Verdict::DropAndWarn {
+        tracing::warn!(
+            chat = origin.chat.0,
+            "a chat sends more than its share: dropping"
+        );
+        let settings = escale.settings();
+        let lang = from.lang(&escale.store, &settings.config);
+        let text = journey::Reply::text(settings.i18n.t(lang, "flood-slow-down"));
+        let (chat, outbox) = (origin.chat, outbox.clone());
+        chats.lanes.push(chat.0, async move {
+            if let Err(e) = outbox.send(chat, &text, None).await {
+                tracing::warn!(error = %e, "cannot ask a chat to slow down");
+            }
+        });
+    }
+    true
 }
 
 /// Shows a response in its chat; a postcard it orders is drawn and sent, and its result applied

@@ -694,12 +694,19 @@ async fn one_chat_flooding_holds_no_one_else() {
         .wait_for_message(900, |m| m.plain_text().contains("One thing at a time"))
         .await;
     assert!(slow_down.is_ok(), "the flooder is told");
+    // Every update of the flood has been through the bot (received, dropped or answered).
+    let escale = crowd.escale.as_ref().expect("running");
+    let received = || escale::metrics::Metrics::get(&escale.metrics.updates);
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    while received() < 1040 && std::time::Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert!(received() >= 1040, "{} updates received", received());
     crowd.settle(&tourists[0]).await;
     let told = crowd.count_messages(&flooder, "One thing at a time");
     assert_eq!(told, 1, "told once");
     let answered = crowd.count_messages(&flooder, "");
     assert!(answered < 100, "{answered} answers to a flood of 1,000");
-    let escale = crowd.escale.as_ref().expect("running");
     let dropped = escale::metrics::Metrics::get(&escale.metrics.dropped);
     assert!(dropped >= 900, "{dropped} dropped");
 }

@@ -48,11 +48,14 @@ impl Lanes {
         let _ = lane.send(job);
         open.insert(chat, lane);
         let inner = self.inner.clone();
-        self.inner
+        let mut tasks = self
+            .inner
             .tasks
             .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .spawn(run(inner, chat, jobs));
+            .unwrap_or_else(PoisonError::into_inner);
+        // Lanes that ended are let go of here: the set holds the live ones only.
+        while tasks.try_join_next().is_some() {}
+        tasks.spawn(run(inner, chat, jobs));
     }
 
     /// For a clean stop: lets every lane finish what it holds for at most `patience`, then drops
