@@ -12,9 +12,9 @@ use escale::tasks::photo::{ConsentChoice, CreditChoice, Scope};
 use escale::tasks::postcard::PictureChoice;
 use escale::telegram::callback::{MAX_LEN, decode, encode};
 
-use crate::Verdict;
-use crate::mutate::mutate;
-use crate::rng::{Choices, Rng};
+use super::Verdict;
+use super::mutate::mutate;
+use super::rng::{Choices, Rng};
 
 /// Every action there is, at one spot, at the edges of the photo numbers.
 pub fn all_actions(spot: &str) -> Vec<Action> {

@@ -11,9 +11,9 @@
 use escale::config::{Config, EMBEDDED};
 use escale::i18n::Lang;
 
-use crate::Verdict;
-use crate::mutate::{mutate, wide_char};
-use crate::rng::Rng;
+use super::Verdict;
+use super::mutate::{mutate, wide_char};
+use super::rng::Rng;
 
 /// The smallest file that loads: one spot, every optional key left out.
 pub const MINIMAL: &str = r##"[destination]

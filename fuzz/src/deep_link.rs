@@ -7,9 +7,9 @@
 use escale::config::{Config, EMBEDDED, Id};
 use escale::journey::DeepLink;
 
-use crate::Verdict;
-use crate::mutate::mutate;
-use crate::rng::Rng;
+use super::Verdict;
+use super::mutate::mutate;
+use super::rng::Rng;
 
 /// The links printed for the shipped config, and forged or near-miss ones.
 pub fn seeds() -> Vec<Vec<u8>> {

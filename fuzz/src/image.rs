@@ -17,9 +17,9 @@ use escale::card::decode::decode;
 use escale::card::{CardError, CardText, MAX_PIXELS, MAX_SIDE, Palette, Picture, render};
 use image::{ImageFormat, RgbImage, RgbaImage};
 
-use crate::Verdict;
-use crate::mutate::mutate;
-use crate::rng::Rng;
+use super::Verdict;
+use super::mutate::mutate;
+use super::rng::Rng;
 
 /// Tiny valid files of each kind the decoder meets: baseline, grey, progressive with restarts,
 /// subsampled with an EXIF rotation, CMYK; PNG in RGB, RGBA, grey, 4-bit palette with

@@ -2,7 +2,7 @@
 //! feedback: a stack of one to eight edits drawn at random, with the target's own dictionary of
 //! tokens and crossover with the other seeds.
 
-use crate::rng::Rng;
+use super::rng::Rng;
 
 /// Values that sit on the edges of integer types and of the parsers' own limits.
 const BYTES: [u8; 12] = [

@@ -9,10 +9,6 @@
 pub struct Rng(u64);
 
 impl Rng {
-    pub fn new(seed: u64) -> Rng {
-        Rng(seed)
-    }
-
     /// The generator of execution `exec` in a run seeded with `seed`.
     pub fn for_exec(seed: u64, exec: u64) -> Rng {
         Rng(splitmix(seed ^ splitmix(exec)))
