@@ -218,8 +218,9 @@ pub struct Report {
     /// The slowest execution: its number and how long it took.
     pub slowest: (u64, Duration),
     pub failure: Option<Failure>,
-    /// The message of a panic escale caught itself, if any.
-    pub caught_panic: Option<String>,
+    /// The distinct panics escale caught itself (message and place), the first 20, each with the
+    /// first input that gave it.
+    pub caught_panics: Vec<(String, Vec<u8>)>,
     pub renders: usize,
 }
 
@@ -256,7 +257,7 @@ impl Report {
                 escape(first, 80)
             ));
         }
-        if let Some(message) = &self.caught_panic {
+        for (message, _) in &self.caught_panics {
             out.push_str(&format!("\n  caught panic: {message}"));
         }
         if let Some(failure) = &self.failure {
@@ -285,7 +286,7 @@ pub fn fuzz(
     let mut notes: Vec<(&'static str, u64, Vec<u8>)> = Vec::new();
     let mut slowest = (0, Duration::ZERO);
     let mut failure = None;
-    let mut caught_panic = None;
+    let mut caught_panics: Vec<(String, Vec<u8>)> = Vec::new();
     let start = Instant::now();
     let mut next_progress = Duration::from_secs(1);
     let mut execs = 0;
@@ -301,8 +302,11 @@ pub fn fuzz(
         match verdict {
             Verdict::Pass => {}
             Verdict::Note(kind) => {
-                if kind == "a panic inside escale, caught there" && caught_panic.is_none() {
-                    caught_panic = Some(checker.last_caught_panic());
+                if kind == "a panic inside escale, caught there" && caught_panics.len() < 20 {
+                    let message = checker.last_caught_panic();
+                    if !caught_panics.iter().any(|(m, _)| *m == message) {
+                        caught_panics.push((message, input.clone()));
+                    }
                 }
                 match notes.iter_mut().find(|(k, _, _)| *k == kind) {
                     Some(note) => note.1 += 1,
@@ -330,7 +334,7 @@ pub fn fuzz(
         notes,
         slowest,
         failure,
-        caught_panic,
+        caught_panics,
         renders: checker.renders(),
     }
 }

@@ -168,18 +168,11 @@ fn run_targets(options: &Options) -> Result<ExitCode, String> {
             ALLOCATOR.max_allocated() as f64 / (1024.0 * 1024.0)
         );
         // A panic escale caught itself is no failure, but its input is kept for a bug report.
-        if let Some((_, _, first)) = report
-            .notes
-            .iter()
-            .find(|(kind, _, _)| kind.contains("panic"))
-        {
+        for (message, first) in &report.caught_panics {
             let path = crash_path(&format!("{}-caught-{}", target.name(), hash(first)))?;
             std::fs::write(&path, first)
                 .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-            println!(
-                "  the first input whose panic escale caught: {}",
-                path.display()
-            );
+            println!("  {}: {message}", path.display());
         }
         if let Some(failure) = &report.failure {
             failed = true;
