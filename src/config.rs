@@ -100,7 +100,9 @@ impl TryFrom<String> for Colour {
         let bad = || format!("\"{s}\" is not a colour: write it #rrggbb, for example \"#263468\"");
         let hex = s
             .strip_prefix('#')
-            .filter(|h| h.len() == 6)
+            // Six hex digits, checked as bytes before slicing: a character wider than one byte
+            // would put a slice boundary inside it (a panic), and `from_str_radix` takes a sign.
+            .filter(|h| h.len() == 6 && h.bytes().all(|b| b.is_ascii_hexdigit()))
             .ok_or_else(bad)?;
         let channel = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).map_err(|_| bad());
         Ok(Colour([channel(0)?, channel(2)?, channel(4)?]))
@@ -831,6 +833,22 @@ lon = -0.3753
             err.contains("spots[chateau].name") && err.contains("default language"),
             "{err}"
         );
+    }
+
+    /// Found by fuzzing (fuzz/crashes/config-4f12cfd4a100385e): six bytes after the `#` but a
+    /// two-byte character among them made the channel slices fall inside it, and parse panicked.
+    #[test]
+    fn a_colour_with_a_wide_character_is_an_error_not_a_panic() {
+        for colour in ["#2é468", "#f\u{10ffff}8", "#+f+f+f", "#-1ffff"] {
+            let source = MINIMAL.replace(
+                "hashtag = \"#PauPyrenees\"",
+                &format!(
+                    "hashtag = \"#PauPyrenees\"\ncolours = {{ sky = \"{colour}\", horizon = \"#f4aa68\", ink = \"#1c2440\" }}"
+                ),
+            );
+            let err = error_of(&source);
+            assert!(err.contains("is not a colour"), "{colour}: {err}");
+        }
     }
 
     #[test]
