@@ -20,8 +20,18 @@ use super::rng::{Choices, Rng};
 pub fn all_actions(spot: &str) -> Vec<Action> {
     let mut actions = vec![
         Action::OpenSpot(spot.into()),
-        Action::Forget { confirmed: true },
-        Action::Forget { confirmed: false },
+        Action::Forget {
+            confirmed: true,
+            asked: 29_500_000,
+        },
+        Action::Forget {
+            confirmed: true,
+            asked: u64::MAX,
+        },
+        Action::Forget {
+            confirmed: false,
+            asked: 0,
+        },
         Action::Spots,
         Action::Progress,
     ];
@@ -68,19 +78,19 @@ pub fn seeds() -> Vec<Vec<u8>> {
         [
             "",
             "1",
-            "1:",
+            "2:",
             "2:s:chateau",
-            "1:s:Chateau",
-            "1:s:chateau:extra",
-            "1:t:chateau:selfie",
-            "1:d:chateau:hashtag:",
-            "1:l:pt",
-            "1:f:maybe",
-            "1:pc:-1:s",
-            "1:pc:18446744073709551616:s",
-            "1:pm:12:yes",
-            "1:cp:chateau:p",
-            "1:cp:chateau:p-1",
+            "2:s:Chateau",
+            "2:s:chateau:extra",
+            "2:t:chateau:selfie",
+            "2:d:chateau:hashtag:",
+            "2:l:pt",
+            "2:f:maybe",
+            "2:pc:-1:s",
+            "2:pc:18446744073709551616:s",
+            "2:pm:12:yes",
+            "2:cp:chateau:p",
+            "2:cp:chateau:p-1",
             "s:chateau",
         ]
         .map(|s| s.as_bytes().to_vec()),
@@ -90,7 +100,7 @@ pub fn seeds() -> Vec<Vec<u8>> {
 }
 
 pub const DICTIONARY: &[&[u8]] = &[
-    b"1:",
+    b"2:",
     b":",
     b"s",
     b"t",
@@ -187,7 +197,7 @@ pub fn generate(rng: &mut Rng, corpus: &[Vec<u8>]) -> Vec<u8> {
             data
         }
         8 => {
-            const ALPHABET: &[u8] = b"1:spctdlfmnyarkwe0123456789-+_ zZ";
+            const ALPHABET: &[u8] = b"2:spctdlfmnyarkwe0123456789-+_ zZ";
             let len = rng.len(80);
             (0..len).map(|_| *rng.pick(ALPHABET)).collect()
         }
@@ -228,6 +238,12 @@ fn fields(rng: &mut Rng, corpus: &[Vec<u8>]) -> Vec<u8> {
 pub fn check(input: &[u8]) -> Verdict {
     let data = String::from_utf8_lossy(input);
     let mut verdict = Verdict::Pass;
+    // A pressed button's data is opened with the seal first: it must never panic, and only
+    // what it sealed for this chat opens.
+    let seal = escale::telegram::callback::Seal::new(&[7; 32]);
+    if seal.open(42, &data).is_some() && !data.is_empty() {
+        return Verdict::Fail(format!("{data:?} opens without the bot's seal"));
+    }
     if let Some(action) = decode(&data) {
         let again = encode(&action);
         if again.len() > MAX_LEN {
@@ -247,6 +263,15 @@ pub fn check(input: &[u8]) -> Verdict {
         }
     }
     let action = action(&mut Choices::new(input));
+    let sealed = seal.seal(42, &action);
+    if sealed.len() > MAX_LEN || seal.open(42, &sealed).as_ref() != Some(&action) {
+        return Verdict::Fail(format!(
+            "{action:?} sealed as {sealed:?} does not open again"
+        ));
+    }
+    if seal.open(43, &sealed).is_some() {
+        return Verdict::Fail(format!("{sealed:?} opens in another chat"));
+    }
     let data = encode(&action);
     if data.len() > MAX_LEN {
         return Verdict::Fail(format!(
@@ -291,8 +316,15 @@ fn action(choices: &mut Choices<'_>) -> Action {
             task: choices.pick(&TaskKind::ALL),
         },
         3 => Action::SetLang(choices.pick(&Lang::ALL)),
-        4 => Action::Forget {
-            confirmed: choices.u8() & 1 == 1,
+        4 => match choices.u8() & 1 {
+            1 => Action::Forget {
+                confirmed: true,
+                asked: photo(choices),
+            },
+            _ => Action::Forget {
+                confirmed: false,
+                asked: 0,
+            },
         },
         5 => Action::Spots,
         6 => Action::Progress,
