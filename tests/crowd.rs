@@ -710,3 +710,57 @@ async fn one_chat_flooding_holds_no_one_else() {
     let dropped = escale::metrics::Metrics::get(&escale.metrics.dropped);
     assert!(dropped >= 900, "{dropped} dropped");
 }
+
+/// Twenty tourists' short journey (open the castle, its hashtag task, done): each step's time
+/// from the tourist's action to the bot's answer.
+async fn journey_times(crowd: &Crowd, first_id: i64) -> Vec<Duration> {
+    let journeys = (0..20).map(|i| async move {
+        let who = tourist(first_id + i, "en");
+        let mut times = Vec::new();
+        let started = std::time::Instant::now();
+        let sent = crowd.sandbox.send_text(&who, "/start spot_chateau");
+        let menu = crowd.reply(&sent, "Henri IV").await;
+        times.push(started.elapsed());
+        let started = std::time::Instant::now();
+        let sent = press(crowd, &who, &menu, "Use our hashtag");
+        let task = crowd.reply(&sent, "#PauPyrenees").await;
+        times.push(started.elapsed());
+        let started = std::time::Instant::now();
+        let sent = press(crowd, &who, &task, "I posted it");
+        crowd.reply(&sent, "more tasks").await;
+        times.push(started.elapsed());
+        times
+    });
+    join_all(journeys).await.into_iter().flatten().collect()
+}
+
+fn p99(mut times: Vec<Duration>) -> Duration {
+    times.sort();
+    times[(times.len() * 99 / 100).min(times.len() - 1)]
+}
+
+/// The same twenty journeys, alone and then beside a chat flooding 1,000 messages: every step is
+/// answered in both. The ratio of their 99th percentiles is printed (a measurement for the
+/// closing note, not an assertion: this machine is shared and noisy).
+#[tokio::test]
+async fn a_flood_beside_twenty_journeys_measured() {
+    let crowd = Crowd::start().await;
+    let alone = journey_times(&crowd, 3001).await;
+    let flooder = tourist(3900, "en");
+    let batch = crowd.sandbox.hold();
+    for n in 0..1000 {
+        crowd.sandbox.send_text(&flooder, &format!("message {n}"));
+    }
+    batch.release();
+    let flooded = journey_times(&crowd, 3101).await;
+    assert_eq!(
+        (alone.len(), flooded.len()),
+        (60, 60),
+        "every step answered"
+    );
+    let (alone, flooded) = (p99(alone), p99(flooded));
+    eprintln!(
+        "journeys' p99 alone {alone:?}, beside a flood of 1,000 {flooded:?}: ratio {:.2}",
+        flooded.as_secs_f64() / alone.as_secs_f64()
+    );
+}
