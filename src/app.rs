@@ -46,6 +46,8 @@ pub enum Event {
         code: String,
         result: Result<Option<String>, &'static str>,
     },
+    /// A button whose data this bot did not draw for its chat (forged, copied, too old).
+    InvalidButton,
     /// A message in a group or channel the bot was added to (`chat`, Telegram's id): escale
     /// works in private chats, so it says so and leaves, unless it is the office's moderation
     /// chat.
@@ -116,6 +118,11 @@ pub async fn apply(escale: &Escale, incoming: Incoming) -> anyhow::Result<Respon
                 Err(reason) => journey::card_failed(ctx, tourist, &code, reason),
             })
             .await
+        }
+        Event::InvalidButton => {
+            let lang = from.lang(store, &settings.config);
+            let text = settings.i18n.t(lang, "button-invalid");
+            Ok(Response::toast(Toast { text, alert: true }))
         }
         Event::InGroup { chat } if settings.config.office.moderation_chat == Some(chat) => {
             Ok(Response::default())
@@ -192,6 +199,15 @@ fn context<'a>(
         first_name: &from.first_name,
         registry: store,
     }
+}
+
+/// What a chat over its fair share is told, once, in the sender's language.
+pub fn slow_down(escale: &Escale, from: &Person) -> String {
+    let settings = escale.settings();
+    settings.i18n.t(
+        from.lang(&escale.store, &settings.config),
+        "flood-slow-down",
+    )
 }
 
 /// The apology for an update that failed, in the sender's language.

@@ -371,24 +371,16 @@ async fn on_button(
         .data
         .as_deref()
         .and_then(|data| outbox.seal.open(origin.chat.0, data));
-    let Some(action) = opened else {
-        // Forged presses count toward the chat's share like any other.
-        let update = Some(update.id.0);
-        if over_share(&escale, &outbox, &chats, &origin, &from, update).await {
-            return Ok(());
-        }
-        // Data escale did not draw for this chat (forged, copied, or from an older version).
-        let settings = escale.settings();
-        let text = settings
-            .i18n
-            .t(from.lang(&escale.store, &settings.config), "button-invalid");
-        outbox.answer_button(&query.id, Some(&text), true).await;
-        return Ok(());
+    // Data escale did not draw for this chat (forged, copied, or from an older version) is an
+    // event of its own; it counts toward the chat's share like any other.
+    let event = match opened {
+        Some(action) => Event::Tourist(journey::Event::Button(action)),
+        None => Event::InvalidButton,
     };
     let incoming = Incoming {
         update: Some(update.id.0),
         from,
-        event: Event::Tourist(journey::Event::Button(action)),
+        event,
     };
     serve(escale, outbox, chats, origin, incoming).await;
     Ok(())
@@ -536,9 +528,7 @@ async fn over_share(
             chat = origin.chat.0,
             "a chat sends more than its share: dropping"
         );
-        let settings = escale.settings();
-        let lang = from.lang(&escale.store, &settings.config);
-        let text = journey::Reply::text(settings.i18n.t(lang, "flood-slow-down"));
+        let text = journey::Reply::text(app::slow_down(escale, from));
         let (chat, outbox) = (origin.chat, outbox.clone());
         chats.lanes.push(chat.0, async move {
             if let Err(e) = outbox.send(chat, &text, None).await {
