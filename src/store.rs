@@ -56,6 +56,8 @@ const APPLIED: &str = "applied_updates_v1";
 /// 24 hours; after a week without updates it starts its numbers again at random, so numbers are
 /// forgotten by age, never by a high-water mark.
 const APPLIED_RETENTION_SECS: u64 = 2 * 86_400;
+/// How long the flusher waits for more writers when the last flush was shared by several.
+const LINGER: Duration = Duration::from_micros(400);
 /// How often the flusher forgets old update numbers.
 const PRUNE_EVERY: Duration = Duration::from_secs(3600);
 
@@ -841,8 +843,9 @@ impl CommitShared {
         let _gone = Gone(&self.done);
         let mut covered = 0;
         let mut last_prune: Option<Instant> = None;
+        let mut crowded = false;
         loop {
-            let (target, closing) = {
+            {
                 let mut asked = self.asked.lock().unwrap_or_else(PoisonError::into_inner);
                 while asked.0 == covered && !asked.1 {
                     asked = self
@@ -850,8 +853,14 @@ impl CommitShared {
                         .wait(asked)
                         .unwrap_or_else(PoisonError::into_inner);
                 }
-                *asked
-            };
+            }
+            // When the last flush was shared, others are on their way: a moment's wait lets them
+            // share this one too. A lone writer never waits.
+            if crowded {
+                std::thread::sleep(LINGER);
+            }
+            let (target, closing) = *self.asked.lock().unwrap_or_else(PoisonError::into_inner);
+            crowded = target - covered > 1;
             let error = db.flush().err().map(|e| {
                 tracing::error!(error = %e, "the store could not be flushed to disk");
                 e.to_string()

@@ -124,26 +124,28 @@ impl RunningBot {
         let _ = self.stopping.send(true);
         // Updates that could not be stored must come again: a clean stop would confirm them to
         // Telegram, so with the store down the dispatcher is ended instead.
-        if !self.escale.store.is_healthy() {
-            tracing::warn!("the store is down: stopping without confirming the updates in flight");
-            self.task.abort();
-        }
-        // Right after the start the dispatcher may not be listening yet, and refuses to stop:
-        // ask again for a few seconds before giving up on a clean stop.
-        let mut attempts = 0;
-        loop {
-            match self.shutdown.shutdown() {
-                Ok(done) => break done.await,
-                Err(_) if attempts < 100 => {
-                    attempts += 1;
-                    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-                }
-                Err(e) => {
-                    tracing::warn!(error = %e, "the dispatcher did not stop: ending it");
-                    self.task.abort();
-                    break;
+        let healthy = self.escale.store.is_healthy();
+        if healthy {
+            // Right after the start the dispatcher may not be listening yet, and refuses to
+            // stop: ask again for a few seconds before giving up on a clean stop.
+            let mut attempts = 0;
+            loop {
+                match self.shutdown.shutdown() {
+                    Ok(done) => break done.await,
+                    Err(_) if attempts < 100 => {
+                        attempts += 1;
+                        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+                    }
+                    Err(e) => {
+                        tracing::warn!(error = %e, "the dispatcher did not stop: ending it");
+                        self.task.abort();
+                        break;
+                    }
                 }
             }
+        } else {
+            tracing::warn!("the store is down: stopping without confirming the updates in flight");
+            self.task.abort();
         }
         match self.task.await {
             Err(e) if !e.is_cancelled() => return Err(e).context("the dispatcher task failed"),
@@ -151,6 +153,9 @@ impl RunningBot {
         }
         self.probe.abort();
         self.lanes.drain(STOP_PATIENCE).await;
+        if !healthy {
+            return Ok(());
+        }
         self.escale
             .store
             .durable()
