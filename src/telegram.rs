@@ -688,6 +688,13 @@ mod tests {
         let Some(disk) = crate::store::Tmpfs::mount("16m") else {
             return;
         };
+        // A deadline for the whole story: a hang here fails the test instead of CI.
+        tokio::time::timeout(Duration::from_secs(90), waits_out_a_full_disk(&disk))
+            .await
+            .expect("the full-disk story ends within 90 s");
+    }
+
+    async fn waits_out_a_full_disk(disk: &crate::store::Tmpfs) {
         let sandbox = Sandbox::start().await.unwrap();
         let data = disk.point.join("data");
         let escale = Arc::new(Escale::new(
