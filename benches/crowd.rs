@@ -23,7 +23,7 @@
 //! ```
 //!
 //! The bot and the sandbox run on a runtime of their own, the tourists on the main thread: a bot
-//! that stalls (its threads blocked, as with sled's `flush_async` deadlock) is reported after the
+//! that stalls (its threads blocked, as with sled's async flush deadlock) is reported after the
 //! sandbox's 10-second wait instead of hanging the bench, which then exits with an error.
 
 use std::sync::Arc;

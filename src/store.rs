@@ -12,7 +12,7 @@
 //! record. Both return only once the write is durable.
 //!
 //! **Group commit.** One flusher thread calls sled's blocking `Db::flush` for every write waiting
-//! at that moment: a crowd of 128 tourists costs a few fsyncs, not 128. (sled's `flush_async`
+//! at that moment: a crowd of 128 tourists costs a few fsyncs, not 128. (sled's async flush
 //! deadlocks with 7 flushes in flight, sled issues #1308 and #1241: it is never used.)
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -1169,7 +1169,7 @@ mod tests {
         );
     }
 
-    /// The crowd that deadlocked sled's `flush_async`: 128 writers at once all return, and every
+    /// The crowd that deadlocked sled's async flush: 128 writers at once all return, and every
     /// write is on disk when they do.
     #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
     async fn a_crowd_of_writers_is_made_durable_together() {

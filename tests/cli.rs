@@ -494,14 +494,7 @@ async fn a_task_is_done(sandbox: &Sandbox, id: i64) {
 
 /// SIGTERM; the bot's log once it stopped cleanly.
 async fn stop(mut child: tokio::process::Child) -> String {
-    let pid = child.id().unwrap().to_string();
-    assert!(
-        Command::new("kill")
-            .args(["-TERM", &pid])
-            .status()
-            .unwrap()
-            .success()
-    );
+    sigterm(&child);
     let status = tokio::time::timeout(Duration::from_secs(20), child.wait())
         .await
         .expect("exits")
@@ -813,16 +806,9 @@ fn commands_that_read_never_create_a_data_folder() {
 async fn sigterm_stops_within_seconds_whatever_the_backlog() {
     let sandbox = Sandbox::start().await.unwrap();
     let data = tempfile::tempdir().unwrap();
-    let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_escale"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(["run", "--data"])
-        .arg(data.path())
-        .env("TELOXIDE_TOKEN", Sandbox::TOKEN)
-        .env("TELOXIDE_API_URL", sandbox.api_url().as_str())
+    let mut child = run_command(&sandbox, data.path(), &[])
         .env_remove("ESCALE_NO_THROTTLE")
-        .stdout(Stdio::null())
         .stderr(Stdio::null())
-        .kill_on_drop(true)
         .spawn()
         .unwrap();
     // Three tourists, 20 messages each: a minute of replies at one a second per chat.
@@ -836,14 +822,7 @@ async fn sigterm_stops_within_seconds_whatever_the_backlog() {
         .wait_for_message(83, |m| !m.plain_text().is_empty())
         .await;
     assert!(first.is_ok(), "the bot answers");
-    let pid = child.id().unwrap().to_string();
-    assert!(
-        Command::new("kill")
-            .args(["-TERM", &pid])
-            .status()
-            .unwrap()
-            .success()
-    );
+    sigterm(&child);
     // A deadline for the stop, not a measurement: 5 s of patience for the replies, then out.
     let status = tokio::time::timeout(Duration::from_secs(15), child.wait())
         .await
@@ -864,17 +843,9 @@ async fn run_serves_health_and_metrics_on_listen() {
     use tokio::io::{AsyncBufReadExt as _, AsyncReadExt as _, AsyncWriteExt as _};
     let sandbox = Sandbox::start().await.unwrap();
     let data = tempfile::tempdir().unwrap();
-    let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_escale"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(["run", "--no-throttle", "--listen", "127.0.0.1:0", "--data"])
-        .arg(data.path())
-        .env("TELOXIDE_TOKEN", Sandbox::TOKEN)
-        .env("TELOXIDE_API_URL", sandbox.api_url().as_str())
-        .env("NO_COLOR", "1")
-        .env_remove("RUST_LOG")
-        .stdout(Stdio::null())
+    let args = ["--no-throttle", "--listen", "127.0.0.1:0"];
+    let mut child = run_command(&sandbox, data.path(), &args)
         .stderr(Stdio::piped())
-        .kill_on_drop(true)
         .spawn()
         .unwrap();
     let mut log = tokio::io::BufReader::new(child.stderr.take().unwrap()).lines();
@@ -905,14 +876,7 @@ async fn run_serves_health_and_metrics_on_listen() {
     let metrics = get("/metrics").await;
     assert!(metrics.contains("escale_fsyncs_total"), "{metrics}");
     assert!(!metrics.contains("\nescale_updates_total 0\n"), "{metrics}");
-    let pid = child.id().unwrap().to_string();
-    assert!(
-        Command::new("kill")
-            .args(["-TERM", &pid])
-            .status()
-            .unwrap()
-            .success()
-    );
+    sigterm(&child);
     // Keep reading the log so the bot never blocks writing it.
     while let Ok(Some(_)) = log.next_line().await {}
     let status = tokio::time::timeout(Duration::from_secs(20), child.wait())
@@ -920,4 +884,29 @@ async fn run_serves_health_and_metrics_on_listen() {
         .expect("exits")
         .unwrap();
     assert!(status.success(), "{status}");
+}
+
+/// `escale run ARGS --data DATA` against `sandbox`, from the crate's folder (its `config.toml`),
+/// output unread unless the caller pipes it.
+fn run_command(sandbox: &Sandbox, data: &Path, args: &[&str]) -> tokio::process::Command {
+    let mut command = tokio::process::Command::new(env!("CARGO_BIN_EXE_escale"));
+    command
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .arg("run")
+        .args(args)
+        .arg("--data")
+        .arg(data)
+        .env("TELOXIDE_TOKEN", Sandbox::TOKEN)
+        .env("TELOXIDE_API_URL", sandbox.api_url().as_str())
+        .env_remove("RUST_LOG")
+        .stdout(Stdio::null())
+        .kill_on_drop(true);
+    command
+}
+
+/// What systemd sends to stop a service.
+fn sigterm(child: &tokio::process::Child) {
+    let pid = child.id().expect("running").to_string();
+    let sent = Command::new("kill").args(["-TERM", &pid]).status();
+    assert!(sent.is_ok_and(|s| s.success()), "kill -TERM {pid}");
 }

@@ -1,6 +1,6 @@
 //! Crowds: many tourists whose updates reach the bot in one `getUpdates` answer, as a real
 //! network delivers them when a coach stops at a spot. That is where concurrency bugs live: with
-//! 7 or more writing updates handled at once, sled's `flush_async` deadlocked forever (sled
+//! 7 or more writing updates handled at once, sled's async flush deadlocked forever (sled
 //! issues #1308 and #1241), and no test saw it while the sandbox handed updates out one or two at
 //! a time. Each test holds the sandbox's updates back ([`Sandbox::hold`]), injects the crowd's,
 //! releases them at once, and asserts on what every tourist sees and on what is stored. A bot
@@ -33,7 +33,7 @@ const ADMIN: i64 = 111111;
 const PHOTO: &[u8] = include_bytes!("../assets/demo-photo.png");
 
 /// A [`World`] whose bot and sandbox run on a runtime of their own. When the bot's updates block
-/// their threads (in sled, as its `flush_async` deadlock does), the test's waits, on the test's
+/// their threads (in sled, as its async-flush deadlock does), the test's waits, on the test's
 /// runtime, still reach their deadline and fail the test instead of hanging with the bot.
 struct Crowd {
     /// Always `Some` until dropped.
